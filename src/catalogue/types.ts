@@ -1,0 +1,49 @@
+/**
+ * Public shape of an indicator's metadata, as every later stage (engine, disclosure, publish,
+ * server, dashboard) sees it. The catalogue stage owns the definitions; this file is the contract.
+ */
+import type { Kohort, Ledd } from '../contract/results.ts';
+
+export interface Text {
+  readonly nb: string;
+  readonly en: string;
+}
+
+/** How a measure is computed: drives interval method and disclosure rules. */
+export type MeasureKind = 'share' | 'mean' | 'median';
+export type Unit = 'prosent' | 'timer' | 'maaneder' | 'kr' | 'prosentpoeng' | 'antall';
+export type Breakdown = 'gruppe' | 'lovregime' | 'periode' | 'botid' | 'region' | 'kjonn';
+
+export interface MeasureMeta {
+  /** The `maal` code in the results table. A trailing '*' means a family (e.g. 'hoved:*'). */
+  readonly kode: string;
+  readonly navn: Text;
+  readonly kind: MeasureKind;
+  readonly enhet: Unit;
+  /** Measures whose numerators add up to the same denominator (a distribution): for disclosure. */
+  readonly additiveGroup?: string;
+}
+
+export interface TargetLine {
+  readonly maal: string;
+  readonly verdi: number;
+  readonly navn: Text;
+}
+
+export interface IndicatorMeta {
+  readonly id: string;
+  readonly ledd: Ledd;
+  readonly navn: Text;
+  readonly beskrivelse: Text;
+  readonly populasjon: Text;
+  readonly teller: Text;
+  readonly kilder: readonly string[];
+  readonly kjerne: boolean;
+  /** Section of the NIBR 2020 report (e.g. '5.1.1.1'). */
+  readonly kapittel: string;
+  readonly kohort: Kohort;
+  readonly kohorter: readonly Kohort[];
+  readonly breakdowns: readonly Breakdown[];
+  readonly maal: readonly MeasureMeta[];
+  readonly malverdier?: readonly TargetLine[];
+}

@@ -1,0 +1,3 @@
+export * from './codes.ts';
+export * from './tables.ts';
+export * from './results.ts';

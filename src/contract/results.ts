@@ -1,0 +1,50 @@
+/**
+ * The results table (docs/output-contract.md): one row per indicator measure × dimension values.
+ * Every channel (CSV, JSON-stat, XLSX, API, dashboard) publishes from rows of this shape.
+ */
+
+export const RESULTS_VERSION = '1.0.0';
+
+export type Ledd = 'innsats' | 'programresultat' | 'integreringsresultat';
+export type Kohort = 'bosettingskohort' | 'startkohort' | 'avslutningskohort' | 'aktive';
+export type Lovregime = 'introduksjonsloven' | 'integreringsloven' | 'alle';
+export type Regionniva = 'land' | 'fylke' | 'kommune';
+export type Gruppe = 'under_25' | 'har_vgo' | 'ovrige' | 'intro' | 'norsk_rett_plikt' | 'norsk_plikt' | 'alle';
+export type KjonnDim = '1' | '2' | 'alle';
+/** '' = published; ':' = suppressed (confidentiality); '..' = no data; '.' = not applicable. */
+export type Status = '' | ':' | '..' | '.';
+
+export const GRUPPER: readonly Gruppe[] = ['under_25', 'har_vgo', 'ovrige', 'intro', 'norsk_rett_plikt', 'norsk_plikt', 'alle'];
+export const LOVREGIMER: readonly Lovregime[] = ['introduksjonsloven', 'integreringsloven', 'alle'];
+
+export interface ResultRow {
+  readonly indikator: string;
+  readonly maal: string;
+  readonly ledd: Ledd;
+  readonly kohort: Kohort;
+  readonly periode: number;
+  /** Years since settlement (link 3); null elsewhere. */
+  readonly botid: number | null;
+  readonly lovregime: Lovregime;
+  readonly regionniva: Regionniva;
+  /** '0' for the country, else county (2 digits) or municipality (4 digits), harmonised. */
+  readonly region: string;
+  readonly gruppe: Gruppe;
+  readonly kjonn: KjonnDim;
+  /** Numerator (count); null for means and whenever status is not ''. */
+  readonly teller: number | null;
+  /** Denominator (persons); null where hidden. */
+  readonly nevner: number | null;
+  readonly verdi: number | null;
+  readonly ki_nedre: number | null;
+  readonly ki_ovre: number | null;
+  /** Persons left out for missing data. */
+  readonly mangler: number | null;
+  readonly status: Status;
+}
+
+/** Column order of indikatorer.csv. */
+export const RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
+  'indikator', 'maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'regionniva', 'region',
+  'gruppe', 'kjonn', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler', 'status',
+];

@@ -1,0 +1,17 @@
+/** The narrow interface every stage uses to talk to the store. Only duckdb.adapter.ts knows DuckDB. */
+
+export type SqlValue = string | number | boolean | null | bigint;
+export type Row = Record<string, SqlValue>;
+
+export interface Store {
+  /** Runs statements that return no rows (DDL, INSERT … SELECT). Parameters bind as $1, $2, … */
+  run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Runs a query and returns its rows as plain objects (dates as ISO strings, big integers as numbers). */
+  all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Appends many rows quickly; values must be in column order. */
+  append(table: string, rows: Iterable<readonly SqlValue[]>): Promise<number>;
+  /** BEGIN … COMMIT, rolled back if fn throws. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly path: string;
+}
