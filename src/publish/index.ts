@@ -1,0 +1,12 @@
+/** Publishing stage: writers (CSV, JSON-stat 2.0, XLSX), results persistence and the output files. */
+export type { PublicationMeta, FallbackNote, WriteOptions, Writer, OutputFormat, ResultFilter, FilterDimension, NumericColumn } from './types.ts';
+export { FILTER_DIMENSIONS, NUMERIC_COLUMNS, isUnprotected } from './types.ts';
+export { WRITERS } from './writers.ts';
+export { csvLines, csvField, UNPROTECTED_COLUMN } from './csv.writer.ts';
+export { toJsonStat, type JsonStatDataset } from './jsonstat.writer.ts';
+export { saveResults, loadResults, resultsQuery, type SaveExtras } from './results-store.ts';
+export { readPublication, readDataVersion, readStoredCatalogue, readAvailability, hasTable } from './pub-meta.ts';
+export { writeOutputs, publicationHeader, type OutputsInput } from './write-outputs.ts';
+export { loadKommuner, regionList, regionNameMap, refdataKommuner, type Kommune, type RegionList } from './regions.ts';
+export { PUB_RESULTS, PUB_META, PUB_AVAILABILITY } from './tables.ts';
+export * from './labels.ts';
