@@ -61,3 +61,56 @@ export function dateInYear(yearExpr: string, month: number, day: number): string
 export function safeDiv(num: string, den: string): string {
   return `(${num})::DOUBLE / NULLIF(${den}, 0)`;
 }
+
+// ---- Ingest helpers (added by ingest, additive) ----
+
+/**
+ * A CSV file as one VARCHAR column `l` per physical line, in file order, blank lines as NULL.
+ * Ingest splits the fields itself so it can report exact physical line numbers.
+ */
+export function readLines(path: string): string {
+  return (
+    `read_csv(${lit(path)}, columns={'l': 'VARCHAR'}, header=false, auto_detect=false, ` +
+    `delim=chr(1)||chr(2)||chr(3), quote='', escape='')`
+  );
+}
+
+/** A Parquet file with its 0-based row number in column `file_row_number`. */
+export function readParquet(path: string): string {
+  return `read_parquet(${lit(path)}, file_row_number=true)`;
+}
+
+/** True when the whole of expr matches the regular expression (RE2 syntax). */
+export function fullMatch(expr: string, pattern: string): string {
+  return `regexp_full_match(${expr}, ${lit(pattern)})`;
+}
+
+/** CAST that yields NULL instead of failing. */
+export function tryCast(expr: string, type: string): string {
+  return `TRY_CAST(${expr} AS ${type})`;
+}
+
+/**
+ * The fields of one CSV line (RFC 4180) as a VARCHAR list, quotes removed and "" unescaped.
+ * Lines without a quote take the fast path (plain split). `delimiter` is ',' or ';'.
+ */
+export function csvFields(lineExpr: string, delimiter: string): string {
+  const d = lit(delimiter);
+  const re = lit(`${delimiter}("(?:[^"]|"")*"|[^${delimiter}"]*)`);
+  return (
+    `CASE WHEN contains(${lineExpr}, '"') THEN list_transform(regexp_extract_all(${d} || ${lineExpr}, ${re}, 1), ` +
+    `x -> CASE WHEN x LIKE '"%' THEN replace(x[2:-2], '""', '"') ELSE x END) ` +
+    `ELSE string_split(${lineExpr}, ${d}) END`
+  );
+}
+
+/** False when a CSV line's quoting is broken (text outside quotes next to a quoted part, an unclosed quote). */
+export function csvWellFormed(lineExpr: string, delimiter: string): string {
+  const d = lit(delimiter);
+  const re = lit(`${delimiter}("(?:[^"]|"")*"|[^${delimiter}"]*)`);
+  // CASE, not OR: a projection evaluates both sides of OR, and the regex is the slow side.
+  return (
+    `CASE WHEN contains(${lineExpr}, '"') THEN ` +
+    `array_to_string(regexp_extract_all(${d} || ${lineExpr}, ${re}, 0), '') = ${d} || ${lineExpr} ELSE true END`
+  );
+}
