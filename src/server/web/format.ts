@@ -1,0 +1,48 @@
+/** Number and status formatting for the dashboard, Norwegian or English conventions. */
+import type { Unit } from '../../catalogue/types.ts';
+import type { Status } from '../../contract/results.ts';
+import type { Lang } from './i18n.ts';
+
+const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'nb-NO');
+
+/** Formats a number with a fixed number of decimals: 45.25 → "45,3" (nb) / "45.3" (en). */
+export function num(lang: Lang, value: number, decimals = 1): string {
+  return value.toLocaleString(locale(lang), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** Whole numbers with a thousands separator: 12345 → "12 345". */
+export function count(lang: Lang, value: number): string {
+  return value.toLocaleString(locale(lang), { maximumFractionDigits: 0 });
+}
+
+const UNIT_SUFFIX: Record<Unit, { nb: string; en: string }> = {
+  prosent: { nb: ' %', en: '%' },
+  prosentpoeng: { nb: ' pp', en: ' pp' },
+  timer: { nb: ' t', en: ' h' },
+  maaneder: { nb: ' mnd', en: ' mo' },
+  kr: { nb: ' kr', en: ' NOK' },
+  antall: { nb: '', en: '' },
+};
+
+/** A value with its unit: (45.25, 'prosent') → "45,3 %". */
+export function withUnit(lang: Lang, value: number, unit: Unit): string {
+  const decimals = unit === 'kr' || unit === 'antall' ? 0 : 1;
+  return num(lang, value, decimals) + UNIT_SUFFIX[unit][lang];
+}
+
+/**
+ * SSB's symbols (output contract: ':' suppressed, '..' no data, '.' not applicable) and what
+ * they mean, for visible footnotes and tooltips.
+ */
+export function statusText(lang: Lang, status: Exclude<Status, ''>): string {
+  switch (status) {
+    case ':':
+      return lang === 'en'
+        ? 'Suppressed to prevent individuals from being identified'
+        : 'Prikket for å hindre at enkeltpersoner kan gjenkjennes';
+    case '..':
+      return lang === 'en' ? 'No data' : 'Tall mangler';
+    case '.':
+      return lang === 'en' ? 'Not applicable' : 'Ikke mulig å føre opp tall';
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Front page: the results chain (indicators.md, section 3.2 of the report) — the three links side
+ * by side, each with its core indicators: latest national value, a small trend, old act vs new
+ * act, and the three intro subgroups the report asks to see separately (section 6).
+ */
+import type { Child } from 'hono/jsx';
+import type { IndicatorMeta } from '../../../catalogue/types.ts';
+import type { ResultRow } from '../../../contract/results.ts';
+import type { DashboardData } from '../data.ts';
+import { href, pick, translator, type Lang } from '../i18n.ts';
+import { gruppeName, leddHint, leddName, LEDD_ORDER, regimeShort, SUBGROUPS } from '../labels.ts';
+import { Layout } from '../components/layout.tsx';
+import { SuppressionNote, Value } from '../components/value.tsx';
+import { MunicipalityPicker } from '../components/municipality-picker.tsx';
+import { Sparkline } from '../charts/sparkline.tsx';
+import { cellText, headlineBotid, headlineMeasure, latestPublished, measureMeta, seriesBy, totalGroup, unitOf, type Key } from '../select.ts';
+import type { Regions } from '../data.ts';
+
+export interface Headline {
+  readonly meta: IndicatorMeta;
+  readonly rows: readonly ResultRow[];
+  /** The fixed part of the key: measure, region, sex, and years since settlement for link 3. */
+  readonly key: Key;
+  readonly total: ResultRow['gruppe'];
+}
+
+/** National rows of one indicator and the key its headline figure uses. */
+export async function loadHeadline(data: DashboardData, meta: IndicatorMeta): Promise<Headline> {
+  const all = await data.results({ indikator: meta.id, regionniva: ['land'], kjonn: ['alle'] });
+  const maal = headlineMeasure(meta, all);
+  const rows = all.filter((r) => r.maal === maal);
+  const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(rows) : null;
+  const key: Key = { maal, regionniva: 'land', kjonn: 'alle', ...(botid !== null ? { botid } : {}) };
+  return { meta, rows, key, total: totalGroup(rows) };
+}
+
+export async function frontPage(data: DashboardData, lang: Lang, url: URL): Promise<Child> {
+  const core = (await data.indicators()).filter((m) => m.kjerne);
+  const [headlines, regions, pub] = await Promise.all([
+    Promise.all(core.map((m) => loadHeadline(data, m))),
+    data.regions(),
+    data.publication(),
+  ]);
+  return <FrontPage lang={lang} url={url} headlines={headlines} regions={regions} threshold={pub?.thresholds?.['minNevner']} />;
+}
+
+function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; regions: Regions; threshold?: number | undefined }): Child {
+  const t = translator(p.lang);
+  return (
+    <Layout lang={p.lang} url={p.url} title={t('Resultatkjeden', 'The results chain')} nav="front">
+      <h1 class="ds-heading" data-size="lg">{t('Integreringsmonitor: resultatkjeden', 'Integration monitor: the results chain')}</h1>
+      <p class="lead">
+        {t(
+          'Indikatorene er ordnet i tre ledd. Når integreringen ikke blir bedre, viser kjeden hvor det stopper opp: loven er ikke satt ut i livet (innsats), den gir ikke kvalifikasjoner (programresultat), eller kvalifikasjonene gir ikke arbeid (integreringsresultat).',
+          'The indicators are arranged in three links. When integration does not improve, the chain shows where it stalls: the act is not implemented (effort), it does not produce qualifications (programme results), or qualifications do not turn into work (integration outcomes).',
+        )}
+      </p>
+      <div class="chain">
+        {LEDD_ORDER.map((ledd, i) => (
+          <section class="chain-link" aria-labelledby={`ledd-${ledd}`}>
+            <h2 id={`ledd-${ledd}`} class="ds-heading" data-size="sm">
+              <span class="step" aria-hidden="true">{i + 1}</span> {leddName(p.lang, ledd)}
+            </h2>
+            <p class="hint">{leddHint(p.lang, ledd)}</p>
+            {p.headlines.filter((h) => h.meta.ledd === ledd).map((h) => <IndicatorCard lang={p.lang} h={h} />)}
+          </section>
+        ))}
+      </div>
+      <SuppressionNote lang={p.lang} threshold={p.threshold} />
+      <section aria-labelledby="kommune-velger" class="picker-section">
+        <h2 id="kommune-velger" class="ds-heading" data-size="xs">{t('Se én kommune', 'See one municipality')}</h2>
+        <MunicipalityPicker lang={p.lang} regions={p.regions} />
+      </section>
+    </Layout>
+  );
+}
+
+function IndicatorCard(p: { lang: Lang; h: Headline }): Child {
+  const t = translator(p.lang);
+  const { meta, rows, key, total } = p.h;
+  const maal = key.maal;
+  if (!maal) {
+    return (
+      <article class="ds-card indicator-card">
+        <h3 class="ds-heading" data-size="2xs"><a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(p.lang, meta.navn)}`}</a></h3>
+        <p>{t('Ingen tall publisert ennå.', 'No figures published yet.')}</p>
+      </article>
+    );
+  }
+  const unit = unitOf(meta, maal);
+  const main = latestPublished(rows, { ...key, gruppe: total, lovregime: 'alle' });
+  const trend = seriesBy(rows, { ...key, gruppe: total, lovregime: 'alle' }, 'periode');
+  const mm = measureMeta(meta, maal);
+  const when = main ? periodLabel(p.lang, main) : '';
+  const trendText = trend.map((s) => `${s.x}: ${cellText(p.lang, s.row, unit)}`).join(', ');
+  return (
+    <article class="ds-card indicator-card" aria-labelledby={`kort-${meta.id}`}>
+      <h3 id={`kort-${meta.id}`} class="ds-heading" data-size="2xs">
+        <a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(p.lang, meta.navn)}`}</a>
+      </h3>
+      <p class="measure-name">{mm ? pick(p.lang, mm.navn) : maal}</p>
+      <p class="big-number">
+        <Value lang={p.lang} row={main} unit={unit} />
+        <span class="when">{when}</span>
+      </p>
+      <Sparkline points={trend.map((s) => ({ x: s.x, y: s.row.status === '' ? s.row.verdi : null, text: '' }))} label={`${t('Utvikling', 'Trend')}: ${trendText}`} />
+      <dl class="compare">
+        {(['introduksjonsloven', 'integreringsloven'] as const).map((reg) => {
+          const r = latestPublished(rows, { ...key, gruppe: total, lovregime: reg });
+          return (
+            <div>
+              <dt>{regimeShort(p.lang, reg)}</dt>
+              <dd><Value lang={p.lang} row={r} unit={unit} />{r ? <span class="when">{` ${r.periode}`}</span> : null}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      <dl class="compare groups">
+        {SUBGROUPS.map((g) => {
+          const r = main ? rows.find((x) => x.gruppe === g && x.lovregime === 'alle' && x.periode === main.periode && (key.botid === undefined || x.botid === key.botid)) : undefined;
+          return (
+            <div>
+              <dt>{gruppeName(p.lang, g)}</dt>
+              <dd><Value lang={p.lang} row={r} unit={unit} /></dd>
+            </div>
+          );
+        })}
+      </dl>
+    </article>
+  );
+}
+
+/** "2023", or for link 3 "bosatt 2021, 2 år etter". */
+export function periodLabel(lang: Lang, row: ResultRow): string {
+  if (row.botid === null) return String(row.periode);
+  return lang === 'en'
+    ? `settled ${row.periode}, ${row.botid} yr after`
+    : `bosatt ${row.periode}, ${row.botid} år etter`;
+}

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { IndicatorMeta } from '../../catalogue/types.ts';
+import type { ResultRow } from '../../contract/results.ts';
+import { cellNote, cellText, headlineBotid, headlineMeasure, latestPublished, seriesBy, totalGroup } from './select.ts';
+
+const meta = {
+  id: 'X1', ledd: 'programresultat', kjerne: true,
+  maal: [
+    { kode: 'b1', navn: { nb: 'B1', en: 'B1' }, kind: 'share', enhet: 'prosent' },
+    { kode: 'hoved:*', navn: { nb: 'Hovedårsak', en: 'Main reason' }, kind: 'share', enhet: 'prosent' },
+  ],
+} as unknown as IndicatorMeta;
+
+function row(p: Partial<ResultRow>): ResultRow {
+  return {
+    indikator: 'X1', maal: 'b1', ledd: 'programresultat', kohort: 'bosettingskohort', periode: 2020, botid: null,
+    lovregime: 'alle', regionniva: 'land', region: '0', gruppe: 'intro', kjonn: 'alle',
+    teller: 5, nevner: 10, verdi: 50, ki_nedre: 20, ki_ovre: 80, mangler: 0, status: '', ...p,
+  };
+}
+
+test('headline measure follows catalogue order, and family codes match', () => {
+  assert.equal(headlineMeasure(meta, [row({ maal: 'hoved:arbeid' }), row({ maal: 'b1' })]), 'b1');
+  assert.equal(headlineMeasure(meta, [row({ maal: 'hoved:arbeid' })]), 'hoved:arbeid');
+  assert.equal(headlineMeasure(meta, []), undefined);
+});
+
+test('total group prefers intro, then alle', () => {
+  assert.equal(totalGroup([row({ gruppe: 'under_25' }), row({ gruppe: 'alle' })]), 'alle');
+  assert.equal(totalGroup([row({ gruppe: 'alle' }), row({ gruppe: 'intro' })]), 'intro');
+});
+
+test('latestPublished skips a suppressed latest year', () => {
+  const rows = [row({ periode: 2020 }), row({ periode: 2021, status: ':', verdi: null })];
+  assert.equal(latestPublished(rows, { gruppe: 'intro' })?.periode, 2020);
+});
+
+test('link 3 headline uses two years after settlement when present', () => {
+  assert.equal(headlineBotid([row({ botid: 1 }), row({ botid: 2 }), row({ botid: 3 })]), 2);
+  assert.equal(headlineBotid([row({ botid: 3 }), row({ botid: 5 })]), 3);
+  assert.equal(headlineBotid([row({})]), null);
+});
+
+test('cells show the value in Norwegian or the status symbol with its explanation', () => {
+  assert.equal(cellText('nb', row({ verdi: 45.25 }), 'prosent'), '45,3 %');
+  assert.equal(cellText('en', row({ verdi: 45.25 }), 'prosent'), '45.3%');
+  const sup = row({ status: ':', verdi: null });
+  assert.equal(cellText('nb', sup, 'prosent'), ':');
+  assert.equal(cellNote('nb', sup), 'Prikket for å hindre at enkeltpersoner kan gjenkjennes');
+  assert.equal(cellText('nb', undefined, 'prosent'), '..');
+  assert.equal(cellNote('nb', row({})), undefined);
+});
+
+test('seriesBy orders a series by period or years since settlement', () => {
+  const rows = [row({ periode: 2022 }), row({ periode: 2020 }), row({ periode: 2021, gruppe: 'ovrige' })];
+  assert.deepEqual(seriesBy(rows, { gruppe: 'intro' }, 'periode').map((s) => s.x), [2020, 2022]);
+  const b = [row({ botid: 3 }), row({ botid: 1 })];
+  assert.deepEqual(seriesBy(b, {}, 'botid').map((s) => s.x), [1, 3]);
+});
