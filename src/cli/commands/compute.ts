@@ -1,13 +1,76 @@
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { CATALOGUE } from '../../catalogue/index.ts';
+import { computeAll, saveAvailability } from '../../engine/index.ts';
+import { protect } from '../../disclosure/index.ts';
+import { saveResults, writeOutputs, type PublicationMeta } from '../../publish/index.ts';
+import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
+import { tr } from '../../shared/lang.ts';
+import { consoleProgress } from '../../shared/progress.ts';
+import { existsSync } from 'node:fs';
 
-/** Placeholder until the compute stage lands. */
+interface ComputeArgs {
+  db: string;
+  out: string;
+  disclosure: string;
+  memoryLimit?: string;
+  quiet?: boolean;
+}
+
+/** `integreringsmonitor compute --db FILE --out DIR [--disclosure on|off]` */
 export function registerCompute(program: Command): void {
   program
     .command('compute')
-    .description('compute (ikke ferdig ennå / not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UserError('compute er ikke implementert ennå / not implemented yet');
-    });
+    .description(tr('beregn alle indikatorer og skriv resultatfilene', 'compute every indicator and write the result files'))
+    .requiredOption('--db <file>', tr('DuckDB-lageret fra ingest', 'the DuckDB store from ingest'))
+    .requiredOption('--out <dir>', tr('mappe for resultatfilene', 'folder for the result files'))
+    .option('--disclosure <on|off>', tr('personvern (off kun for analytikere med tilgang til mikrodata)', 'disclosure control (off only for analysts with microdata access)'), 'on')
+    .option('--memory-limit <size>', tr('minnegrense for DuckDB, f.eks. 4GB', 'DuckDB memory limit, e.g. 4GB'))
+    .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
+    .action(async (args: ComputeArgs) => runCompute(args));
+}
+
+export async function runCompute(args: ComputeArgs): Promise<void> {
+  if (args.disclosure !== 'on' && args.disclosure !== 'off') {
+    throw new UserError(tr(`--disclosure må være on eller off, ikke "${args.disclosure}"`, `--disclosure must be on or off, not "${args.disclosure}"`));
+  }
+  if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
+  const progress = consoleProgress(args.quiet ?? false);
+  const t0 = performance.now();
+  const store = await openStore(args.db, args.memoryLimit ? { memoryLimit: args.memoryLimit } : {});
+  try {
+    const result = await computeAll(store, { progress });
+    let rows = result.rows;
+    const meta: PublicationMeta = { disclosure: args.disclosure, generatedAt: new Date().toISOString(), dataLastDate: result.dataLastDate };
+    if (args.disclosure === 'on') {
+      const protectedRows = protect(rows, CATALOGUE);
+      rows = protectedRows.rows;
+      meta.protectedBy = protectedRows.summary.method;
+      meta.summary = protectedRows.summary;
+      meta.fallbacks = protectedRows.summary.fallbacks;
+      meta.thresholds = { ...protectedRows.summary.config };
+    } else {
+      process.stderr.write(
+        tr(
+          'ADVARSEL: personvern er slått av (--disclosure off). Resultatene er ubeskyttet og kun for analytikere med tilgang til mikrodata.\n',
+          'WARNING: disclosure control is off (--disclosure off). The results are unprotected and only for analysts with microdata access.\n',
+        ),
+      );
+    }
+    progress.step('Lagrer resultater og skriver filer …', 'Saving results and writing files …');
+    await saveAvailability(store, result.availability);
+    await saveResults(store, rows, meta, { availability: result.availability, catalogue: CATALOGUE });
+    const out = resolve(args.out);
+    const { files } = await writeOutputs(out, { rows, catalogue: CATALOGUE, availability: result.availability, meta });
+    const secs = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stdout.write(
+      tr(
+        `Ferdig: ${rows.length} celler for ${result.persons} personer på ${secs} s. ${files.length} filer i ${out}.\n`,
+        `Done: ${rows.length} cells for ${result.persons} persons in ${secs} s. ${files.length} files in ${out}.\n`,
+      ),
+    );
+  } finally {
+    await store.close();
+  }
 }

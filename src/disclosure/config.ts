@@ -1,0 +1,14 @@
+/**
+ * Disclosure thresholds (indicators.md "Small numbers", NIBR 2020 § 4.3: no published figure may
+ * reveal a cell of fewer than the threshold of persons, directly or by subtracting from totals).
+ */
+export interface DisclosureConfig {
+  /** A share is unsafe when its denominator is below this (5: denominator < 5 unsafe). */
+  readonly minDenominator: number;
+  /** A share is unsafe when its numerator or complement is in 1..minCount-1 (3: 1–2 unsafe). */
+  readonly minCount: number;
+  /** A mean or median is unsafe when based on fewer persons than this (5). */
+  readonly minMeanN: number;
+}
+
+export const DEFAULT_DISCLOSURE: DisclosureConfig = Object.freeze({ minDenominator: 5, minCount: 3, minMeanN: 5 });

@@ -1,0 +1,45 @@
+import type { IndicatorMeta, MeasureKind, MeasureMeta } from '../catalogue/types.ts';
+import type { ResultRow } from '../contract/results.ts';
+
+/** What disclosure needs to know about one measure of one indicator. */
+export interface MeasureInfo {
+  readonly kind: MeasureKind;
+  /** Key of the distribution the measure belongs to (numerators add up to one denominator). */
+  readonly additiveGroup: string | null;
+}
+
+/** Lookup from (indikator, maal) to kind and additive group; families ('hoved:*') match by prefix. */
+export class MeasureLookup {
+  private readonly exact = new Map<string, MeasureInfo>();
+  private readonly families: { indikator: string; prefix: string; info: MeasureInfo }[] = [];
+  private readonly cache = new Map<string, MeasureInfo>();
+
+  constructor(catalogue: readonly IndicatorMeta[]) {
+    for (const ind of catalogue) {
+      for (const m of ind.maal) this.add(ind.id, m);
+    }
+  }
+
+  private add(indikator: string, m: MeasureMeta): void {
+    if (m.kode.endsWith('*')) {
+      const prefix = m.kode.slice(0, -1);
+      // The P1 main-reason family is a distribution even if the catalogue forgot to say so
+      // (output contract: `hoved:<reason code>` = the one main reason of each person).
+      const group = m.additiveGroup ?? (prefix === 'hoved:' ? `${indikator}:hoved` : null);
+      this.families.push({ indikator, prefix, info: { kind: m.kind, additiveGroup: group } });
+    } else {
+      this.exact.set(`${indikator}\u0000${m.kode}`, { kind: m.kind, additiveGroup: m.additiveGroup ?? null });
+    }
+  }
+
+  /** Kind and group for a row; unknown measures are shares if they carry a numerator, else means. */
+  info(row: Pick<ResultRow, 'indikator' | 'maal' | 'teller'>): MeasureInfo {
+    const key = `${row.indikator}\u0000${row.maal}`;
+    const hit = this.exact.get(key) ?? this.cache.get(key);
+    if (hit) return hit;
+    const fam = this.families.find((f) => f.indikator === row.indikator && row.maal.startsWith(f.prefix));
+    const info: MeasureInfo = fam?.info ?? { kind: row.teller === null ? 'mean' : 'share', additiveGroup: null };
+    this.cache.set(key, info);
+    return info;
+  }
+}

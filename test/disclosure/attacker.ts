@@ -1,0 +1,221 @@
+/**
+ * An attacker written independently of src/disclosure: from the published table (plus the
+ * structure the public knows — which cells are totals of which, and which cells count the same
+ * population) it builds every linear relation, then tries to recover each suppressed count
+ * exactly (Gauss–Jordan elimination, exact arithmetic modulo a prime) or within a narrow interval
+ * (bound propagation: counts ≥ 0, numerator ≤ denominator, parts ≤ totals).
+ * `original` is used only to know which cells share a denominator and to check the attacker's
+ * own bounds against the truth.
+ */
+import type { ResultRow } from '../../src/contract/results.ts';
+
+type Term = { v: string; c: bigint } | { k: number; c: bigint };
+interface Relation {
+  terms: Term[];
+  /** true: Σ terms ≥ 0 (a total with persons outside its parts); false: Σ terms = 0. */
+  ge: boolean;
+}
+
+export interface AttackOptions {
+  /** Additive group of a measure (distribution), or null. */
+  readonly additiveGroup: (indikator: string, maal: string) => string | null;
+  /** Interval widths below this count as recovered. */
+  readonly width: number;
+}
+
+export interface AttackReport {
+  /** Suppressed cells whose counts were attacked. */
+  readonly cellsAttacked: number;
+  /** Hidden unknowns (numerators of suppressed cells and hidden denominators). */
+  readonly unknowns: number;
+  readonly relations: number;
+  readonly recovered: string[];
+  /** Bounds that excluded the true value: a bug in the attacker or inconsistent input. */
+  readonly inconsistent: string[];
+}
+
+const Q = 1000000007n;
+const cellKey = (r: ResultRow, over: Partial<Record<keyof ResultRow, string>> = {}): string =>
+  (['indikator', 'maal', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const)
+    .map((d) => over[d] ?? String(r[d])).join('|');
+const popKey = (r: ResultRow): string =>
+  (['indikator', 'periode', 'lovregime', 'region', 'gruppe', 'kjonn'] as const).map((d) => String(r[d])).join('|');
+
+/** Parent value → child values, per dimension (the public hierarchy). */
+function childrenOf(dim: 'region' | 'gruppe' | 'kjonn' | 'lovregime', value: string, regions: string[]): { kids: string[]; ge: boolean } | null {
+  if (dim === 'kjonn') return value === 'alle' ? { kids: ['1', '2'], ge: false } : null;
+  if (dim === 'lovregime') return value === 'alle' ? { kids: ['introduksjonsloven', 'integreringsloven'], ge: false } : null;
+  if (dim === 'gruppe') {
+    if (value === 'intro') return { kids: ['under_25', 'har_vgo', 'ovrige'], ge: false };
+    if (value === 'alle') return { kids: ['intro', 'norsk_rett_plikt', 'norsk_plikt'], ge: true };
+    return null;
+  }
+  if (value === '0') return { kids: regions.filter((x) => x.length === 2), ge: false };
+  if (value.length === 2) return { kids: regions.filter((x) => x.length === 4 && x.startsWith(value)), ge: false };
+  return null;
+}
+
+function modinv(a: bigint): bigint {
+  let [r0, r1, t0, t1] = [Q, ((a % Q) + Q) % Q, 0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1, t0, t1] = [r1, r0 - q * r1, t1, t0 - q * t1];
+  }
+  return ((t0 % Q) + Q) % Q;
+}
+
+/** Unknowns determined by the equalities (Gauss–Jordan mod Q on the unknown part). */
+function determined(rels: Relation[]): Set<string> {
+  const rows: Map<string, bigint>[] = [];
+  const pivots = new Map<string, number>();
+  const colRows = new Map<string, Set<number>>();
+  const touch = (w: string, id: number, present: boolean) => {
+    let set = colRows.get(w);
+    if (!set) colRows.set(w, (set = new Set()));
+    if (present) set.add(id);
+    else set.delete(id);
+  };
+  /** target −= f × src (row id `tid`, −1 while the row is not stored yet). */
+  const axpy = (target: Map<string, bigint>, tid: number, f: bigint, src: Map<string, bigint>) => {
+    for (const [w, a] of src) {
+      const nv = (((target.get(w) ?? 0n) - f * a) % Q + Q) % Q;
+      if (nv === 0n) target.delete(w);
+      else target.set(w, nv);
+      if (tid >= 0) touch(w, tid, nv !== 0n);
+    }
+  };
+  for (const rel of rels) {
+    if (rel.ge) continue;
+    const row = new Map<string, bigint>();
+    for (const t of rel.terms) if ('v' in t) row.set(t.v, (((row.get(t.v) ?? 0n) + t.c) % Q + Q) % Q);
+    for (const [v, c] of [...row]) if (c === 0n) row.delete(v);
+    // Pivot variables occur only in their own row, so one pass clears them all.
+    for (const v of [...row.keys()]) {
+      const id = pivots.get(v);
+      const f = row.get(v);
+      if (id !== undefined && f !== undefined) axpy(row, -1, f, rows[id]!);
+    }
+    const first = row.keys().next();
+    if (first.done) continue;
+    const u = first.value;
+    const inv = modinv(row.get(u)!);
+    for (const [w, a] of row) row.set(w, (a * inv) % Q);
+    const id = rows.length;
+    rows.push(row);
+    for (const w of row.keys()) touch(w, id, true);
+    for (const other of [...(colRows.get(u) ?? [])]) {
+      if (other === id) continue;
+      axpy(rows[other]!, other, rows[other]!.get(u)!, row);
+    }
+    pivots.set(u, id);
+  }
+  const out = new Set<string>();
+  for (const [u, id] of pivots) if (rows[id]!.size === 1) out.add(u);
+  return out;
+}
+
+/** Bound propagation to a fixed point (or `rounds`). */
+function bounds(rels: Relation[], unknowns: Iterable<string>, rounds = 60): Map<string, [number, number]> {
+  const b = new Map<string, [number, number]>();
+  for (const u of unknowns) b.set(u, [0, Infinity]);
+  const range = (t: Term): [number, number] => {
+    if ('k' in t) return [Number(t.c) * t.k, Number(t.c) * t.k];
+    const [lo, hi] = b.get(t.v)!;
+    return t.c > 0n ? [lo, hi] : [-hi, -lo];
+  };
+  for (let round = 0; round < rounds; round++) {
+    let changed = false;
+    for (const rel of rels) {
+      const ranges = rel.terms.map(range);
+      rel.terms.forEach((t, i) => {
+        if (!('v' in t)) return;
+        let oMin = 0;
+        let oMax = 0;
+        ranges.forEach(([lo, hi], j) => {
+          if (j === i) return;
+          oMin += lo;
+          oMax += hi;
+        });
+        // term_i = S − others with S = 0 (equality) or S ∈ [0, ∞) (total ≥ parts).
+        const tLo = -oMax;
+        const tHi = (rel.ge ? Infinity : 0) - oMin;
+        const [xLo, xHi] = t.c > 0n ? [tLo, tHi] : [-tHi, -tLo];
+        const cur = b.get(t.v)!;
+        const nlo = Math.max(cur[0], Math.ceil(xLo));
+        const nhi = Math.min(cur[1], Math.floor(xHi));
+        if (nlo !== cur[0] || nhi !== cur[1]) {
+          b.set(t.v, [nlo, nhi]);
+          ranges[i] = range(t);
+          changed = true;
+        }
+      });
+    }
+    if (!changed) break;
+  }
+  return b;
+}
+
+/** Attack a published table; `original` and `published` are the same rows in the same order. */
+export function attack(original: readonly ResultRow[], published: readonly ResultRow[], o: AttackOptions): AttackReport {
+  const truth = new Map<string, number>();
+  const denKnown = new Map<string, number>();
+  const denClass = (i: number) => `${popKey(original[i]!)}#${original[i]!.nevner}`;
+  published.forEach((r, i) => {
+    if (r.nevner !== null && r.status === '') denKnown.set(denClass(i), r.nevner);
+  });
+  const num = (i: number): Term => {
+    const p = published[i]!;
+    if (p.status === '' && p.teller !== null) return { k: p.teller, c: 1n };
+    truth.set(`t:${i}`, original[i]!.teller ?? 0);
+    return { v: `t:${i}`, c: 1n };
+  };
+  const den = (i: number): Term => {
+    const cls = denClass(i);
+    const k = denKnown.get(cls);
+    if (k !== undefined) return { k, c: 1n };
+    truth.set(`n:${cls}`, original[i]!.nevner ?? 0);
+    return { v: `n:${cls}`, c: 1n };
+  };
+  const neg = (t: Term): Term => ({ ...t, c: -t.c });
+  const index = new Map<string, number>();
+  published.forEach((r, i) => index.set(cellKey(r), i));
+  const regions = [...new Set(published.map((r) => r.region))];
+  const rels: Relation[] = [];
+  const isShare = (i: number) => original[i]!.teller !== null;
+  const active = (i: number) => published[i]!.status === '' || published[i]!.status === ':';
+  let cellsAttacked = 0;
+  published.forEach((r, i) => {
+    if (!active(i)) return;
+    if (r.status === ':') cellsAttacked++;
+    for (const dim of ['region', 'gruppe', 'kjonn', 'lovregime'] as const) {
+      const rule = childrenOf(dim, String(r[dim]), regions);
+      if (!rule) continue;
+      const kids = rule.kids.map((v) => index.get(cellKey(r, { [dim]: v }))).filter((x): x is number => x !== undefined && active(x));
+      if (kids.length === 0) continue;
+      if (isShare(i)) rels.push({ terms: [num(i), ...kids.map((k) => neg(num(k)))], ge: rule.ge });
+      rels.push({ terms: [den(i), ...kids.map((k) => neg(den(k)))], ge: rule.ge });
+    }
+    if (isShare(i) && r.status === ':') rels.push({ terms: [den(i), neg(num(i))], ge: true }); // t ≤ n
+  });
+  const dist = new Map<string, number[]>();
+  published.forEach((r, i) => {
+    const g = active(i) ? o.additiveGroup(r.indikator, r.maal) : null;
+    if (g === null) return;
+    const k = `${cellKey(r, { maal: '' })}#${g}`;
+    dist.set(k, [...(dist.get(k) ?? []), i]);
+  });
+  for (const list of dist.values()) rels.push({ terms: [den(list[0]!), ...list.map((i) => neg(num(i)))], ge: true });
+  const unknowns = [...truth.keys()];
+  const det = determined(rels);
+  const b = bounds(rels, unknowns);
+  const recovered: string[] = [];
+  const inconsistent: string[] = [];
+  for (const u of unknowns) {
+    const [lo, hi] = b.get(u)!;
+    const t = truth.get(u)!;
+    if (t < lo || t > hi) inconsistent.push(`${u}: ${t} ∉ [${lo}, ${hi}]`);
+    if (det.has(u)) recovered.push(`${u} exactly (= ${t})`);
+    else if (hi - lo < o.width) recovered.push(`${u} in [${lo}, ${hi}] (= ${t})`);
+  }
+  return { cellsAttacked, unknowns: unknowns.length, relations: rels.length, recovered, inconsistent };
+}

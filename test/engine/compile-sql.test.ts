@@ -1,0 +1,96 @@
+/**
+ * SQL at two levels (style guide §7): the compiled text of a small definition, then its rows on a
+ * tiny fixture. On failure the SQL is printed.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { indicatorById, type IndicatorDef } from '../../src/catalogue/index.ts';
+import { compileIndicator, preparePersonFacts, tableNames, type CompileContext } from '../../src/engine/index.ts';
+import { groupingSets } from '../../src/engine/grouping.ts';
+import { fixtureStore } from './fixture-store.ts';
+import { HAND_DATA, LAST_DATE } from './hand-checked-data.ts';
+
+const i4 = indicatorById('I4')!;
+// I4 reduced to one measure: share extended among intro participants by completion year.
+const SMALL: IndicatorDef = { ...i4, measures: [i4.measures[1]!] };
+const CTX: CompileContext = { tables: new Set(), lastDate: LAST_DATE, lastOutcomeYear: null, averageG: new Map(), citizenshipRank: new Map() };
+
+const EXPECTED_HEAD = `WITH u AS (
+  SELECT pf.*, pf.maalgruppe AS g1, pf.undergruppe AS g2, pf.fylke_ansvarlig AS fylke, pf.kommune_ansvarlig AS kommune, CAST(year(COALESCE(pf.intro_slutt, pf.avslutning_dato)) AS INTEGER) AS periode, CAST(NULL AS INTEGER) AS botid, CAST(NULL AS INTEGER) AS maaleaar
+  FROM person_fakta pf WHERE pf.intro_vedtak IS NOT NULL
+),
+f AS (
+  SELECT u.periode, u.botid, u.lovregime, u.g1, u.g2, u.fylke, u.kommune, u.kjonn,
+    u."forlenget" AS m0_v,
+    TRUE AS m0_in
+  FROM u
+),
+c AS (
+  SELECT periode, botid, lovregime, g1, g2, fylke, kommune, kjonn,
+    count(*) FILTER (WHERE m0_in) AS m0_tot,
+    count(m0_v) FILTER (WHERE m0_in) AS m0_n,
+    sum(CAST(m0_v AS INTEGER)) FILTER (WHERE m0_in) AS m0_s
+  FROM f
+  WHERE periode IS NOT NULL
+  GROUP BY ALL
+)
+SELECT periode, botid, lovregime, g1, g2, fylke, kommune, kjonn,
+  GROUPING(lovregime) AS gr_lovregime, GROUPING(g1) AS gr_g1, GROUPING(g2) AS gr_g2,
+  GROUPING(fylke) AS gr_fylke, GROUPING(kommune) AS gr_kommune, GROUPING(kjonn) AS gr_kjonn,
+  CAST(sum(m0_tot) AS DOUBLE) AS m0_tot,
+  CAST(sum(m0_n) AS DOUBLE) AS m0_n,
+  CAST(sum(m0_s) AS DOUBLE) AS m0_s
+FROM c
+GROUP BY GROUPING SETS (
+    (periode, botid, lovregime, g1, g2),
+    (periode, botid, lovregime, g1, g2, kjonn),
+    (periode, botid, g1, g2),`;
+
+describe('compiled SQL', () => {
+  const compiled = compileIndicator(SMALL, CTX);
+
+  it('has the expected text for a one-measure definition', () => {
+    assert.ok(compiled.sql.startsWith(EXPECTED_HEAD), `SQL was:\n${compiled.sql}`);
+    assert.equal(compiled.sql.match(/^\s+\(periode, botid/gm)?.length, groupingSets().length, `SQL was:\n${compiled.sql}`);
+  });
+
+  it('uses municipality-level sets without regime, sex or subgroups', () => {
+    const kommuneSets = groupingSets().filter((s) => s.includes('kommune'));
+    assert.equal(kommuneSets.length, 2);
+    assert.ok(kommuneSets.every((s) => !s.includes('lovregime') && !s.includes('kjonn') && !s.includes('g2')));
+    // county level never crosses regime with sex
+    assert.ok(groupingSets().every((s) => !(s.includes('fylke') && s.includes('kjonn') && s.includes('lovregime'))));
+  });
+
+  it('joins helper tables only when a fact needs them', () => {
+    const i2 = compileIndicator(indicatorById('I2')!, CTX);
+    assert.match(i2.sql, /LEFT JOIN elj ON elj\.person_id = u\.person_id AND elj\.periode = u\.periode/);
+    assert.deepEqual([...i2.tables].sort(), ['elementer', 'introprogram', 'personer']);
+    assert.doesNotMatch(compiled.sql, /LEFT JOIN/);
+  });
+
+  it('honours an allowed cohort override and ignores a disallowed one', () => {
+    assert.equal(compileIndicator(SMALL, { ...CTX, cohort: 'startkohort' }).cohort, 'startkohort');
+    assert.equal(compileIndicator(SMALL, { ...CTX, cohort: 'aktive' }).cohort, 'avslutningskohort');
+  });
+
+  it('returns the expected rows on the tiny fixture', async () => {
+    const store = await fixtureStore(HAND_DATA, LAST_DATE);
+    try {
+      const tables = await tableNames(store);
+      await preparePersonFacts(store, tables);
+      const rows = await store.all(
+        `SELECT periode, CAST(m0_tot AS INTEGER) AS tot, CAST(m0_s AS INTEGER) AS s FROM (${compiled.sql})
+         WHERE gr_g1 = 1 AND gr_lovregime = 1 AND gr_fylke = 1 AND gr_kjonn = 1 ORDER BY periode`,
+      );
+      // Completers: C 2021 (extended), D 2022, A 2023 (not extended); B is still running.
+      assert.deepEqual(rows, [
+        { periode: 2021, tot: 1, s: 1 },
+        { periode: 2022, tot: 1, s: 0 },
+        { periode: 2023, tot: 1, s: 0 },
+      ], `SQL was:\n${compiled.sql}`);
+    } finally {
+      await store.close();
+    }
+  });
+});
