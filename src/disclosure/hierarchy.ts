@@ -1,58 +1,91 @@
 /**
- * The linear relations a reader can form between published cells of one indicator
- * (issue 4): region kommune → fylke → land, groups, sex and regime. `le` marks a total that may
- * hold persons outside the published parts (gruppe `alle`), i.e. an inequality.
+ * The linear relations ("lines") a reader can form between the populations of one universe:
+ * region kommune → fylke → land, groups, sex and regime (docs/disclosure.md). A line is a total
+ * population and its part populations; the same lines hold for every measure of the universe.
  */
-import { D_GRUPPE, D_KJONN, D_LOVREGIME, D_REGION } from './cell-table.ts';
 
-export interface ChildRule {
+/** Population dimensions, in key order. */
+export const POP_DIMS = ['lovregime', 'gruppe', 'kjonn', 'region'] as const;
+export type PopDim = (typeof POP_DIMS)[number];
+
+interface ChildRule {
   readonly children: readonly string[];
-  readonly le: boolean;
 }
 
-const FIXED: Record<number, Record<string, ChildRule>> = {
-  [D_KJONN]: { alle: { children: ['1', '2'], le: false } },
-  [D_LOVREGIME]: { alle: { children: ['introduksjonsloven', 'integreringsloven'], le: false } },
-  [D_GRUPPE]: {
-    // data contract: under_25, har_vgo and ovrige partition the intro participants.
-    intro: { children: ['under_25', 'har_vgo', 'ovrige'], le: false },
-    // `alle` may include persons in no published group: an inequality (issue 4).
-    alle: { children: ['intro', 'norsk_rett_plikt', 'norsk_plikt'], le: true },
+const FIXED: Record<Exclude<PopDim, 'region'>, Record<string, ChildRule>> = {
+  kjonn: { alle: { children: ['1', '2'] } },
+  lovregime: { alle: { children: ['introduksjonsloven', 'integreringsloven'] } },
+  gruppe: {
+    // Data contract: under_25, har_vgo and ovrige partition the intro participants.
+    intro: { children: ['under_25', 'har_vgo', 'ovrige'] },
+    // `alle` ≥ intro + norsk_rett_plikt + norsk_plikt (persons in none of them are possible).
+    // Protected as if it were an equality: that gives the reader more, never less.
+    alle: { children: ['intro', 'norsk_rett_plikt', 'norsk_plikt'] },
   },
 };
 
-export const HIERARCHY_DIMS = [D_REGION, D_GRUPPE, D_KJONN, D_LOVREGIME] as const;
-
-/** Region rules from the codes present: land '0' ⊇ fylke (2 digits) ⊇ kommune (4 digits, fylke prefix). */
+/** Region rules from the codes present: land '0' = Σ fylker (2 digits) = Σ kommuner (4 digits, fylke prefix). */
 function regionRules(values: readonly string[]): Record<string, ChildRule> {
   const fylker = values.filter((v) => v.length === 2);
   const kommuner = values.filter((v) => v.length === 4);
-  const rules: Record<string, ChildRule> = {};
-  rules['0'] = { children: fylker.length > 0 ? fylker : kommuner, le: false };
-  for (const f of fylker) rules[f] = { children: kommuner.filter((k) => k.startsWith(f)), le: false };
+  const rules: Record<string, ChildRule> = { '0': { children: fylker.length > 0 ? fylker : kommuner } };
+  for (const f of fylker) rules[f] = { children: kommuner.filter((k) => k.startsWith(f)) };
   return rules;
 }
 
 /**
- * For one dimension, parent code → child codes present in the table. A child missing from the
- * table is replaced by its own children (e.g. no `intro` row: its three parts count directly).
+ * For one dimension, parent value → child values present among `values`. A child missing from
+ * the table is replaced by its own children (e.g. no `intro` row: its three parts count directly).
  */
-export function childCodes(dim: number, values: readonly string[]): Map<number, { codes: number[]; le: boolean }> {
-  const rules = dim === D_REGION ? regionRules(values) : (FIXED[dim] ?? {});
-  const index = new Map(values.map((v, i) => [v, i] as const));
-  const expand = (v: string, depth: number): number[] => {
-    const code = index.get(v);
-    if (code !== undefined) return [code];
+export function childValues(dim: PopDim, values: readonly string[]): Map<string, string[]> {
+  const rules = dim === 'region' ? regionRules(values) : FIXED[dim];
+  const present = new Set(values);
+  const expand = (v: string, depth: number): string[] => {
+    if (present.has(v)) return [v];
     const sub = rules[v];
     if (!sub || depth > 3) return [];
     return sub.children.flatMap((c) => expand(c, depth + 1));
   };
-  const out = new Map<number, { codes: number[]; le: boolean }>();
+  const out = new Map<string, string[]>();
   for (const [parent, rule] of Object.entries(rules)) {
-    const code = index.get(parent);
-    if (code === undefined) continue;
-    const codes = rule.children.flatMap((c) => expand(c, 0)).filter((c) => c !== code);
-    if (codes.length > 0) out.set(code, { codes, le: rule.le });
+    if (!present.has(parent)) continue;
+    const kids = rule.children.flatMap((c) => expand(c, 0)).filter((c) => c !== parent);
+    if (kids.length > 0) out.set(parent, kids);
   }
   return out;
+}
+
+/** Lines over populations in CSR form: members of line l are members[start[l]..start[l+1]), the first is the total. */
+export interface Lines {
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  /** Dimension of each line (index into POP_DIMS; -1 for other lines such as distributions). */
+  readonly dim: Int8Array;
+}
+
+/** Build the population lines of a universe from its population keys (values per POP_DIMS). */
+export function populationLines(pops: readonly (readonly string[])[]): Lines {
+  const index = new Map(pops.map((p, i) => [p.join('|'), i] as const));
+  const start = [0];
+  const members: number[] = [];
+  const dims: number[] = [];
+  POP_DIMS.forEach((dim, d) => {
+    const rules = childValues(dim, [...new Set(pops.map((p) => p[d]!))]);
+    pops.forEach((p, i) => {
+      const kids = rules.get(p[d]!);
+      if (!kids) return;
+      const parts: number[] = [];
+      for (const k of kids) {
+        const q = p.slice();
+        q[d] = k;
+        const j = index.get(q.join('|'));
+        if (j !== undefined) parts.push(j);
+      }
+      if (parts.length === 0) return;
+      members.push(i, ...parts);
+      start.push(members.length);
+      dims.push(d);
+    });
+  });
+  return { start: Int32Array.from(start), members: Int32Array.from(members), dim: Int8Array.from(dims) };
 }

@@ -5,12 +5,12 @@
  */
 import type { IndicatorMeta } from '../catalogue/types.ts';
 import type { ResultRow } from '../contract/results.ts';
-import { buildCellTable } from './cell-table.ts';
 import { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 import { fallbacks, type DisclosureFallback } from './fallback.ts';
 import { MeasureLookup } from './measure-kind.ts';
 import { isPrimaryUnsafe, suppressRow } from './primary.ts';
-import { protectIndicator } from './protect-indicator.ts';
+import { protectUniverse } from './protect-universe.ts';
+import { buildUniverse, universes } from './universe.ts';
 
 export { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 export type { DisclosureFallback } from './fallback.ts';
@@ -30,21 +30,10 @@ export interface DisclosureSummary {
 }
 
 export const METHOD =
-  'primary rule per cell; secondary by relation rules (no lone hidden part, hidden parts ≥ minCount persons) ' +
-  'to a fixed point over region, group, sex, regime and distribution relations on numerators and denominators; ' +
-  'verified by Gaussian elimination (exact) and bound propagation (intervals)';
-
-/** Independent sub-tables: no relation crosses indicators or periods. */
-function byIndicator(rows: readonly ResultRow[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const k = `${r.indikator}\u0000${r.periode}`;
-    const list = out.get(k);
-    if (list) list.push(i);
-    else out.set(k, [i]);
-  });
-  return out;
-}
+  'per universe (indikator, kohort, periode, botid): phase 1 hides unsafe populations (denominator) and, by line rules ' +
+  '(no lone hidden member; hidden parts of a published total hold >= minCount persons) to a fixed point over region, group, ' +
+  'sex and regime lines, enough others; phase 2 hides every cell of those populations and the unsafe cells of each ' +
+  'measure or distribution, then the same line rules on numerators and complements (amounts for means)';
 
 /**
  * Suppress unsafe cells and enough other cells that none can be recovered from the rest.
@@ -64,23 +53,22 @@ export function protect(
   let persons = 0;
   let personsHidden = 0;
   let unresolved = 0;
-  for (const indices of byIndicator(rows).values()) {
-    const table = buildCellTable(rows, indices, lookup, (r) => isPrimaryUnsafe(r, lookup.info(r), config));
-    const outcome = protectIndicator(table, config.minCount);
+  const isPrimary = (i: number) => rows[i]!.status === ':' || isPrimaryUnsafe(rows[i]!, lookup.info(rows[i]!), config);
+  for (const indices of universes(rows)) {
+    const outcome = protectUniverse(rows, buildUniverse(rows, indices, lookup), config);
     unresolved += outcome.unresolved;
-    for (let c = 0; c < table.rowIndex.length; c++) {
-      const ri = table.rowIndex[c]!;
-      const n = Math.max(0, table.den[c]!);
+    for (const i of indices) {
       eligible++;
-      persons += n;
-      if (!outcome.suppressed[c]) continue;
-      personsHidden += n;
-      if (table.primary[c]) primary++;
+      persons += Math.max(0, rows[i]!.nevner ?? 0);
+    }
+    for (const i of outcome.suppressed) {
+      personsHidden += Math.max(0, rows[i]!.nevner ?? 0);
+      if (isPrimary(i)) primary++;
       else secondary++;
-      out[ri] = suppressRow(rows[ri]!);
+      out[i] = suppressRow(rows[i]!);
     }
   }
-  const method = unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${unresolved} variable(s) left recoverable`;
+  const method = unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${unresolved} line(s) left unprotected`;
   return {
     rows: out,
     summary: {

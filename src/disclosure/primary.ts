@@ -22,7 +22,8 @@ export function isPrimaryUnsafe(row: ResultRow, info: MeasureInfo, cfg: Disclosu
   return n < cfg.minDenominator || smallCount(t, cfg) || smallCount(n - t, cfg);
 }
 
-/** The published form of a suppressed cell: SSB's ':' and every count and value emptied. */
+/** The published form of a suppressed cell: SSB's ':' and every count and value emptied (also
+ * `mangler`: with the denominator it would bound the population). */
 export function suppressRow(row: ResultRow): ResultRow {
-  return { ...row, status: ':', teller: null, nevner: null, verdi: null, ki_nedre: null, ki_ovre: null };
+  return { ...row, status: ':', teller: null, nevner: null, verdi: null, ki_nedre: null, ki_ovre: null, mangler: null };
 }

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CATALOGUE } from '../../catalogue/index.ts';
 import { computeAll, saveAvailability } from '../../engine/index.ts';
-import { protect } from '../../disclosure/index.ts';
 import { saveResults, writeOutputs, type PublicationMeta } from '../../publish/index.ts';
 import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -44,6 +43,8 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
     let rows = result.rows;
     const meta: PublicationMeta = { disclosure: args.disclosure, generatedAt: new Date().toISOString(), dataLastDate: result.dataLastDate };
     if (args.disclosure === 'on') {
+      // Loaded only when used, so `--disclosure off` runs without the disclosure stage.
+      const { protect } = await import('../../disclosure/index.ts');
       const protectedRows = protect(rows, CATALOGUE);
       rows = protectedRows.rows;
       meta.protectedBy = protectedRows.summary.method;

@@ -1,0 +1,242 @@
+/**
+ * Secondary suppression on lines (a total and its parts), to a fixed point with a work queue
+ * (docs/disclosure.md "Method"). Items carry one value per layer (a numerator, its complement, a
+ * denominator, an amount; NaN = the item is absent in that layer). For every line and layer:
+ * - the hidden members (total included) must be 0 or ≥ 2 — a lone hidden member is the total
+ *   minus the rest, or the sum of the parts;
+ * - when the total is published and the layer counts persons, the hidden parts must hold at least
+ *   `threshold` persons — else each lies in [0, hidden sum], a narrow interval (NIBR 2020 § 4.3).
+ * A violation hides one more part: the cheapest that covers the shortfall, preferring one whose
+ * other lines already have a lone hidden member (so hidden cells close into rectangles).
+ */
+import { SparseEchelon } from './modular.ts';
+
+export interface Layer {
+  readonly value: Float64Array;
+  /** The values are counts of persons (the minimum-mass rule applies). */
+  readonly counts: boolean;
+}
+
+export interface LineProblem {
+  readonly nItems: number;
+  /** CSR: members of line l are members[start[l]..start[l+1]), the first is the total. */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  /** Bit k set: the line holds in layer k. */
+  readonly mask: Uint8Array;
+  readonly layers: readonly Layer[];
+  /** Information loss of hiding an item (persons). */
+  readonly cost: Float64Array;
+  /** 0 = this item must not be chosen as a secondary (e.g. a denominator seen from a measure). */
+  readonly choosable: Uint8Array;
+  readonly threshold: number;
+  /** 1 = the line is an equality a reader can use exactly (default: all). */
+  readonly exact?: Uint8Array;
+}
+
+interface Index {
+  readonly itemStart: Int32Array;
+  readonly itemLines: Int32Array;
+  /** Hidden members per line and layer: hcount[l * K + k]. */
+  readonly hcount: Int32Array;
+}
+
+function buildIndex(p: LineProblem, hidden: Uint8Array): Index {
+  const nLines = p.start.length - 1;
+  const K = p.layers.length;
+  const itemStart = new Int32Array(p.nItems + 1);
+  for (let i = 0; i < p.members.length; i++) itemStart[p.members[i]! + 1]!++;
+  for (let v = 0; v < p.nItems; v++) itemStart[v + 1]! += itemStart[v]!;
+  const fill = itemStart.slice(0, p.nItems);
+  const itemLines = new Int32Array(p.members.length);
+  const hcount = new Int32Array(nLines * K);
+  for (let l = 0; l < nLines; l++) {
+    for (let i = p.start[l]!; i < p.start[l + 1]!; i++) {
+      const v = p.members[i]!;
+      itemLines[fill[v]!++] = l;
+      if (!hidden[v]) continue;
+      for (let k = 0; k < K; k++) if (!Number.isNaN(p.layers[k]!.value[v]!)) hcount[l * K + k]!++;
+    }
+  }
+  return { itemStart, itemLines, hcount };
+}
+
+/** Shortfall of line l in layer k: -1 = fine, else persons still to hide (0 = any member). */
+function shortfall(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: number): number {
+  const val = p.layers[k]!.value;
+  const a = p.start[l]!;
+  const total = p.members[a]!;
+  if (Number.isNaN(val[total]!)) return -1; // no total in this layer: the line cannot be formed
+  let parts = 0;
+  let sum = 0;
+  let hiddenParts = 0;
+  for (let i = a + 1; i < p.start[l + 1]!; i++) {
+    const v = p.members[i]!;
+    if (Number.isNaN(val[v]!)) continue;
+    parts++;
+    if (hidden[v]) {
+      hiddenParts++;
+      sum += val[v]!;
+    }
+  }
+  if (parts === 0) return -1;
+  const h = ix.hcount[l * p.layers.length + k]!;
+  if (h === 0) return -1;
+  const deficit = p.layers[k]!.counts && !hidden[total] && hiddenParts > 0 ? Math.max(0, p.threshold - sum) : 0;
+  if (h === 1) return deficit;
+  return deficit > 0 ? deficit : -1;
+}
+
+/** Cost of hiding v for line l: persons, scaled down per other line it would close, up per line it would open. */
+function effectiveCost(p: LineProblem, ix: Index, v: number, l: number, k: number): number {
+  let good = 0;
+  let bad = 0;
+  const K = p.layers.length;
+  for (let i = ix.itemStart[v]!; i < ix.itemStart[v + 1]!; i++) {
+    const l2 = ix.itemLines[i]!;
+    if (l2 === l) continue;
+    const h = ix.hcount[l2 * K + k]!;
+    if (h === 0) bad++;
+    else if (h === 1) good++;
+  }
+  return ((1 + p.cost[v]!) * (1 + bad)) / (1 + 3 * good);
+}
+
+function pick(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: number, deficit: number): number {
+  const val = p.layers[k]!.value;
+  const a = p.start[l]!;
+  let best = -1;
+  let bestCost = Infinity;
+  let fallback = -1;
+  let fallbackVal = -1;
+  for (let i = a + 1; i < p.start[l + 1]!; i++) {
+    const v = p.members[i]!;
+    if (hidden[v] || !p.choosable[v] || Number.isNaN(val[v]!)) continue;
+    if (val[v]! >= deficit) {
+      const c = effectiveCost(p, ix, v, l, k);
+      if (c < bestCost) [best, bestCost] = [v, c];
+    }
+    if (val[v]! > fallbackVal) [fallback, fallbackVal] = [v, val[v]!];
+  }
+  if (best >= 0) return best;
+  if (fallback >= 0 && fallbackVal > 0) return fallback;
+  const total = p.members[a]!;
+  if (!hidden[total] && p.choosable[total]) return total;
+  return fallback;
+}
+
+/** Hidden items that the equality lines of some layer determine exactly (sparse elimination mod p). */
+function determinedItems(p: LineProblem, hidden: Uint8Array): [number, number][] {
+  const out: [number, number][] = [];
+  const seen = new Uint8Array(p.nItems);
+  const nLines = p.start.length - 1;
+  p.layers.forEach((layer, k) => {
+    const g = new SparseEchelon();
+    let rows = 0;
+    for (let l = 0; l < nLines; l++) {
+      if (!(p.mask[l]! & (1 << k)) || (p.exact && !p.exact[l])) continue;
+      const a = p.start[l]!;
+      if (Number.isNaN(layer.value[p.members[a]!]!)) continue;
+      const row: [number, number][] = [];
+      for (let i = a; i < p.start[l + 1]!; i++) {
+        const v = p.members[i]!;
+        if (hidden[v] && !Number.isNaN(layer.value[v]!)) row.push([v, i === a ? 1 : -1]);
+      }
+      if (row.length > 0) {
+        g.addRow(row);
+        rows++;
+      }
+    }
+    if (rows === 0) return;
+    for (const v of g.determined()) {
+      if (seen[v]) continue;
+      seen[v] = 1;
+      out.push([v, k]);
+    }
+  });
+  return out;
+}
+
+const MAX_AUDIT_ROUNDS = 40;
+
+/**
+ * Hide items until every line holds; mutates `hidden`. Then, while the universe is small enough
+ * (`auditLimit` hidden items), audit exactly and repair each recoverable item by hiding the
+ * cheapest published member of one of its lines, and run the rules again.
+ * Returns the violations left (0 normally).
+ */
+export function solveLines(p: LineProblem, hidden: Uint8Array, auditLimit = 5000): number {
+  const ix = buildIndex(p, hidden);
+  const K = p.layers.length;
+  const nLines = p.start.length - 1;
+  const queue: number[] = [];
+  const queued = new Uint8Array(nLines);
+  for (let l = nLines - 1; l >= 0; l--) {
+    queue.push(l);
+    queued[l] = 1;
+  }
+  let nHidden = hidden.reduce((s, x) => s + x, 0);
+  const hide = (v: number): void => {
+    hidden[v] = 1;
+    nHidden++;
+    for (let i = ix.itemStart[v]!; i < ix.itemStart[v + 1]!; i++) {
+      const l = ix.itemLines[i]!;
+      for (let k = 0; k < K; k++) if (!Number.isNaN(p.layers[k]!.value[v]!)) ix.hcount[l * K + k]!++;
+      if (!queued[l]) {
+        queued[l] = 1;
+        queue.push(l);
+      }
+    }
+  };
+  const rules = (): void => {
+    while (queue.length > 0) {
+      const l = queue.pop()!;
+      queued[l] = 0;
+      for (let k = 0; k < K; k++) {
+        if (!(p.mask[l]! & (1 << k))) continue;
+        const need = shortfall(p, hidden, ix, l, k);
+        if (need < 0) continue;
+        const v = pick(p, hidden, ix, l, k, need);
+        if (v >= 0 && !hidden[v]) {
+          hide(v);
+          break; // the line was re-queued by hide(): check it again from the first layer
+        }
+      }
+    }
+  };
+  /** Hide the cheapest published member of any line of v in layer k. */
+  const repair = (v: number, k: number): boolean => {
+    const val = p.layers[k]!.value;
+    let best = -1;
+    let bestCost = Infinity;
+    for (let i = ix.itemStart[v]!; i < ix.itemStart[v + 1]!; i++) {
+      const l = ix.itemLines[i]!;
+      if (!(p.mask[l]! & (1 << k)) || Number.isNaN(val[p.members[p.start[l]!]!]!)) continue;
+      for (let j = p.start[l]!; j < p.start[l + 1]!; j++) {
+        const w = p.members[j]!;
+        if (hidden[w] || !p.choosable[w] || Number.isNaN(val[w]!)) continue;
+        const c = effectiveCost(p, ix, w, l, k);
+        if (c < bestCost) [best, bestCost] = [w, c];
+      }
+    }
+    if (best < 0) return false;
+    hide(best);
+    return true;
+  };
+  rules();
+  let left = 0;
+  for (let round = 0; round < MAX_AUDIT_ROUNDS && nHidden <= auditLimit; round++) {
+    const bad = determinedItems(p, hidden);
+    left = bad.length;
+    if (bad.length === 0) break;
+    let fixed = 0;
+    for (const [v, k] of bad) if (repair(v, k)) fixed++;
+    rules();
+    if (fixed === 0) break;
+  }
+  let stuck = left;
+  for (let l = 0; l < nLines; l++) {
+    for (let k = 0; k < K; k++) if (p.mask[l]! & (1 << k) && shortfall(p, hidden, ix, l, k) >= 0) stuck++;
+  }
+  return stuck;
+}

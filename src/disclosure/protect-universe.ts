@@ -1,0 +1,153 @@
+/**
+ * Protection of one universe in two phases (docs/disclosure.md "Method"):
+ * 1. populations — hide every population whose denominator is unsafe, and enough others that no
+ *    hidden denominator can be recovered from the population lines: the set H;
+ * 2. per measure (or additive family) — hide the unsafe cells and every cell of H, then enough
+ *    others that no hidden numerator (or its complement) can be recovered.
+ */
+import type { ResultRow } from '../contract/results.ts';
+import type { DisclosureConfig } from './config.ts';
+import { populationLines, type Lines } from './hierarchy.ts';
+import { solveLines, type Layer } from './line-solver.ts';
+import { isPrimaryUnsafe } from './primary.ts';
+import type { Universe } from './universe.ts';
+
+export interface UniverseOutcome {
+  /** Row indices to suppress. */
+  readonly suppressed: number[];
+  /** Lines the solver could not satisfy (0 normally). */
+  readonly unresolved: number;
+}
+
+const full = (n: number) => new Float64Array(n).fill(NaN);
+
+/** A population is unsafe when its denominator is unknown or small for any measure. */
+function populationUnsafe(r: ResultRow, kind: string, cfg: DisclosureConfig): boolean {
+  if (r.nevner === null) return true;
+  return r.nevner < (kind === 'share' ? cfg.minDenominator : cfg.minMeanN);
+}
+
+/** Phase 1: the hidden-population set H (1 = hidden). One layer per distinct denominator vector. */
+function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig): { hidden: Uint8Array; stuck: number } {
+  const nPop = u.pops.length;
+  const hidden = new Uint8Array(nPop);
+  const cost = new Float64Array(nPop);
+  const layers = new Map<string, Layer>();
+  u.measures.forEach((_, m) => {
+    const value = full(nPop);
+    for (let p = 0; p < nPop; p++) {
+      const i = u.cell[m * nPop + p]!;
+      if (i < 0) continue;
+      const r = rows[i]!;
+      value[p] = r.nevner ?? 0;
+      cost[p] = Math.max(cost[p]!, r.nevner ?? 0);
+      if (populationUnsafe(r, u.info[m]!.kind, cfg)) hidden[p] = 1;
+    }
+    const key = Array.from(value, (x) => (Number.isNaN(x) ? '' : String(x))).join(',');
+    if (!layers.has(key)) layers.set(key, { value, counts: true });
+  });
+  // Layers are checked in batches of 8 (the line mask is one byte); repeat until H is stable.
+  const all = [...layers.values()];
+  const count = () => hidden.reduce((a, x) => a + x, 0);
+  let stuck = 0;
+  for (let before = -1; before !== count();) {
+    before = count();
+    stuck = 0;
+    for (let b = 0; b < all.length; b += 8) {
+      const batch = all.slice(b, b + 8);
+      stuck += solveLines({
+        nItems: nPop, start: lines.start, members: lines.members, mask: new Uint8Array(lines.dim.length).fill((1 << batch.length) - 1),
+        layers: batch, cost, choosable: new Uint8Array(nPop).fill(1), threshold: cfg.minCount,
+      }, hidden);
+    }
+    if (all.length <= 8) break;
+  }
+  return { hidden, stuck };
+}
+
+/** Measures protected together: shares with the same additive group; every other measure alone. */
+function families(u: Universe): number[][] {
+  const out = new Map<string, number[]>();
+  u.info.forEach((inf, m) => {
+    const k = inf.kind === 'share' && inf.additiveGroup !== null ? `g:${inf.additiveGroup}` : `m:${m}`;
+    out.set(k, [...(out.get(k) ?? []), m]);
+  });
+  return [...out.values()];
+}
+
+/** Phase 2 for one family: items are its cells (f * nPop + p), then one denominator item per population. */
+function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fam: number[], H: Uint8Array, cfg: DisclosureConfig, out: number[]): number {
+  const nPop = u.pops.length;
+  const F = fam.length;
+  const nItems = (F + 1) * nPop;
+  const kind = u.info[fam[0]!]!.kind;
+  const hidden = new Uint8Array(nItems);
+  const cost = new Float64Array(nItems);
+  const choosable = new Uint8Array(nItems);
+  const L0 = full(nItems);
+  const L1 = full(nItems);
+  fam.forEach((m, f) => {
+    for (let p = 0; p < nPop; p++) {
+      const i = u.cell[m * nPop + p]!;
+      if (i < 0) continue;
+      const r = rows[i]!;
+      const v = f * nPop + p;
+      const n = r.nevner ?? 0;
+      hidden[v] = r.status === ':' || H[p] || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
+      cost[v] = n;
+      choosable[v] = 1;
+      if (kind === 'share') {
+        L0[v] = r.teller ?? 0;
+        L1[v] = n - (r.teller ?? 0);
+      } else {
+        L0[v] = (r.verdi ?? 0) * n; // a mean enters sums as its amount, mean × persons
+      }
+      const d = F * nPop + p;
+      if (Number.isNaN(L0[d]!)) L0[d] = n;
+      hidden[d] = H[p]!;
+    }
+  });
+  let stuck = 0;
+  if (kind !== 'median') {
+    const start: number[] = [0];
+    const members: number[] = [];
+    const mask: number[] = [];
+    for (let f = 0; f < F; f++) {
+      for (let l = 0; l < lines.dim.length; l++) {
+        for (let i = lines.start[l]!; i < lines.start[l + 1]!; i++) members.push(f * nPop + lines.members[i]!);
+        start.push(members.length);
+        mask.push(0b11);
+      }
+    }
+    // A distribution: the family's numerators of one population add up to (at most) its denominator.
+    if (F > 1) {
+      for (let p = 0; p < nPop; p++) {
+        members.push(F * nPop + p);
+        for (let f = 0; f < F; f++) members.push(f * nPop + p);
+        start.push(members.length);
+        mask.push(0b01);
+      }
+    }
+    const layers: Layer[] = kind === 'share' ? [{ value: L0, counts: true }, { value: L1, counts: true }] : [{ value: L0, counts: false }];
+    stuck = solveLines({
+      nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask),
+      layers, cost, choosable, threshold: cfg.minCount,
+    }, hidden);
+  }
+  fam.forEach((m, f) => {
+    for (let p = 0; p < nPop; p++) {
+      const i = u.cell[m * nPop + p]!;
+      if (i >= 0 && hidden[f * nPop + p]) out.push(i);
+    }
+  });
+  return stuck;
+}
+
+export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
+  const lines = populationLines(u.pops);
+  const { hidden: H, stuck } = hiddenPopulations(rows, u, lines, cfg);
+  const suppressed: number[] = [];
+  let unresolved = stuck;
+  for (const fam of families(u)) unresolved += protectFamily(rows, u, lines, fam, H, cfg, suppressed);
+  return { suppressed, unresolved };
+}

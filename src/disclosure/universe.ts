@@ -1,0 +1,59 @@
+/**
+ * One universe U = (indikator, kohort, periode, botid): the cells of different universes count
+ * different populations or measurement points, so no linear relation crosses them. Inside U a
+ * population is (lovregime, gruppe, kjonn, region); every measure has at most one cell per population.
+ */
+import type { ResultRow } from '../contract/results.ts';
+import { POP_DIMS } from './hierarchy.ts';
+import type { MeasureInfo, MeasureLookup } from './measure-kind.ts';
+
+export interface Universe {
+  /** Population values per POP_DIMS. */
+  readonly pops: string[][];
+  readonly measures: string[];
+  readonly info: MeasureInfo[];
+  /** Row index of (measure m, population p) at cell[m * pops.length + p], -1 if absent. */
+  readonly cell: Int32Array;
+}
+
+/** Group the protectable rows (status '' or ':') by universe. */
+export function universes(rows: readonly ResultRow[]): number[][] {
+  const out = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.status !== '' && r.status !== ':') return;
+    const k = `${r.indikator}\u0000${r.kohort}\u0000${r.periode}\u0000${r.botid ?? ''}`;
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  });
+  return [...out.values()];
+}
+
+export function buildUniverse(rows: readonly ResultRow[], indices: readonly number[], lookup: MeasureLookup): Universe {
+  const popIndex = new Map<string, number>();
+  const measureIndex = new Map<string, number>();
+  const pops: string[][] = [];
+  const measures: string[] = [];
+  const info: MeasureInfo[] = [];
+  const at: [number, number, number][] = [];
+  for (const i of indices) {
+    const r = rows[i]!;
+    const vals = POP_DIMS.map((d) => r[d]);
+    const pk = vals.join('|');
+    let p = popIndex.get(pk);
+    if (p === undefined) {
+      popIndex.set(pk, (p = pops.length));
+      pops.push(vals);
+    }
+    let m = measureIndex.get(r.maal);
+    if (m === undefined) {
+      measureIndex.set(r.maal, (m = measures.length));
+      measures.push(r.maal);
+      info.push(lookup.info(r));
+    }
+    at.push([m, p, i]);
+  }
+  const cell = new Int32Array(measures.length * pops.length).fill(-1);
+  for (const [m, p, i] of at) cell[m * pops.length + p] = i;
+  return { pops, measures, info, cell };
+}
