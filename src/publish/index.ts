@@ -5,6 +5,7 @@ export { WRITERS } from './writers.ts';
 export { csvLines, csvField, UNPROTECTED_COLUMN } from './csv.writer.ts';
 export { toJsonStat, type JsonStatDataset } from './jsonstat.writer.ts';
 export { saveResults, loadResults, resultsQuery, type SaveExtras } from './results-store.ts';
+export { filterResults } from './results-filter.ts';
 export { readPublication, readDataVersion, readStoredCatalogue, readAvailability, hasTable } from './pub-meta.ts';
 export { writeOutputs, publicationHeader, type OutputsInput } from './write-outputs.ts';
 export { loadKommuner, regionList, regionNameMap, refdataKommuner, type Kommune, type RegionList } from './regions.ts';

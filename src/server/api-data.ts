@@ -9,6 +9,7 @@ import type { ResultRow } from '../contract/results.ts';
 import {
   FILTER_DIMENSIONS,
   PUB_RESULTS,
+  filterResults,
   hasTable,
   loadKommuner,
   loadResults,
@@ -103,7 +104,13 @@ export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta
         const p = rows[0]?.['p'];
         return p === null || p === undefined ? null : Number(p);
       }),
-    results: async (filter) => ((await hasResults()) ? loadResults(store, filter) : []),
+    // One indicator's published rows stay in memory per data version (the memo); each query then
+    // filters in memory with the same semantics as the SQL filter (src/publish/results-filter.ts).
+    results: async (filter) => {
+      if (!(await hasResults())) return [];
+      const all = await memo(`rows:${filter.indikator}`, () => loadResults(store, { indikator: filter.indikator }));
+      return filterResults(all, filter);
+    },
     publication: () => memo('publication', () => readPublication(store)),
     availability: () => memo('availability', () => readAvailability(store)),
     kommuner: () => memo('kommuner', () => loadKommuner(store)),
