@@ -21,6 +21,9 @@ const QUESTIONS: Readonly<Record<string, number>> = {
   laerer_norsk: 1.1,
   forberedt_paa_arbeid: 0.3,
   medvirket_i_planen: 0.6,
+  // Softer outcomes (R10, section 5.3): trust and belonging.
+  tillit_til_andre: 0.9,
+  tilhorighet_i_kommunen: 0.5,
 };
 
 export interface MunicipalityTablesInput {

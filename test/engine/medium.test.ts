@@ -33,12 +33,15 @@ before(async () => {
 after(async () => store?.close());
 
 describe('engine on medium synthetic data', () => {
-  it('every indicator has rows; all but R10 have published rows', () => {
+  it('every indicator has published rows (R10 and I8 from the survey table)', () => {
     const published = new Set(rows.filter((r) => r.status === '').map((r) => r.indikator));
     const without = DEFINITIONS.map((d) => d.id).filter((id) => !published.has(id));
-    // The synthetic user survey has no trust/belonging questions, so R10 is "no data" (..).
-    assert.deepEqual(without, ['R10']);
-    assert.ok(rows.some((r) => r.indikator === 'R10' && r.status === '..'));
+    assert.deepEqual(without, []);
+    // R10 takes the trust/belonging questions, I8 the others (section 5.3 vs 5.1).
+    const r10 = new Set(rows.filter((r) => r.indikator === 'R10').map((r) => r.maal));
+    const i8 = new Set(rows.filter((r) => r.indikator === 'I8').map((r) => r.maal));
+    assert.ok([...r10].every((m) => /^(tillit|tilhorighet)/.test(m)) && r10.size > 0, [...r10].join());
+    assert.ok([...i8].every((m) => !/^(tillit|tilhorighet)/.test(m)) && i8.size > 0, [...i8].join());
   });
 
   it('values are shares within 0–100 with the value inside its interval', () => {
