@@ -33,7 +33,8 @@ export const METHOD =
   'per universe (indikator, kohort, periode, botid): phase 1 hides unsafe populations (denominator) and, by line rules ' +
   '(no lone hidden member; hidden parts of a published total hold >= minCount persons) to a fixed point over region, group, ' +
   'sex and regime lines, enough others; phase 2 hides every cell of those populations and the unsafe cells of each ' +
-  'measure or distribution, then the same line rules on numerators and complements (amounts for means)';
+  'measure or distribution, then the same line rules on numerators, complements and denominators (amounts for means); ' +
+  'verified by exact elimination mod p per layer (repairs while a universe has <= 5000 hidden items)';
 
 /**
  * Suppress unsafe cells and enough other cells that none can be recovered from the rest.

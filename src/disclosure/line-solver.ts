@@ -30,11 +30,11 @@ export interface LineProblem {
   /** 0 = this item must not be chosen as a secondary (e.g. a denominator seen from a measure). */
   readonly choosable: Uint8Array;
   readonly threshold: number;
-  /** 1 = the line is an equality a reader can use exactly (default: all). */
-  readonly exact?: Uint8Array;
 }
 
 interface Index {
+  /** 1 = line l is an exact equality in layer k (holds[l * K + k]); others are not used. */
+  readonly holds: Uint8Array;
   readonly itemStart: Int32Array;
   readonly itemLines: Int32Array;
   /** Hidden members per line and layer: hcount[l * K + k]. */
@@ -58,15 +58,30 @@ function buildIndex(p: LineProblem, hidden: Uint8Array): Index {
       for (let k = 0; k < K; k++) if (!Number.isNaN(p.layers[k]!.value[v]!)) hcount[l * K + k]!++;
     }
   }
-  return { itemStart, itemLines, hcount };
+  const holds = new Uint8Array(nLines * K);
+  for (let l = 0; l < nLines; l++) {
+    p.layers.forEach((layer, k) => {
+      if (!(p.mask[l]! & (1 << k))) return;
+      const a = p.start[l]!;
+      const total = layer.value[p.members[a]!]!;
+      if (Number.isNaN(total)) return;
+      let sum = 0;
+      for (let i = a + 1; i < p.start[l + 1]!; i++) if (!Number.isNaN(layer.value[p.members[i]!]!)) sum += layer.value[p.members[i]!]!;
+      // A total holding persons outside its parts (gruppe `alle`, a distribution with no main
+      // reason) is only an inequality: not used. Amounts of means never add up exactly after
+      // rounding, but a reader can still use them: always used.
+      if (!layer.counts || Math.abs(total - sum) < 1e-9) holds[l * K + k] = 1;
+    });
+  }
+  return { holds, itemStart, itemLines, hcount };
 }
 
 /** Shortfall of line l in layer k: -1 = fine, else persons still to hide (0 = any member). */
 function shortfall(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: number): number {
+  if (!ix.holds[l * p.layers.length + k]) return -1; // not an equality (or no total) in this layer
   const val = p.layers[k]!.value;
   const a = p.start[l]!;
   const total = p.members[a]!;
-  if (Number.isNaN(val[total]!)) return -1; // no total in this layer: the line cannot be formed
   let parts = 0;
   let sum = 0;
   let hiddenParts = 0;
@@ -126,7 +141,7 @@ function pick(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: numbe
 }
 
 /** Hidden items that the equality lines of some layer determine exactly (sparse elimination mod p). */
-function determinedItems(p: LineProblem, hidden: Uint8Array): [number, number][] {
+function determinedItems(p: LineProblem, hidden: Uint8Array, ix: Index): [number, number][] {
   const out: [number, number][] = [];
   const seen = new Uint8Array(p.nItems);
   const nLines = p.start.length - 1;
@@ -134,7 +149,7 @@ function determinedItems(p: LineProblem, hidden: Uint8Array): [number, number][]
     const g = new SparseEchelon();
     let rows = 0;
     for (let l = 0; l < nLines; l++) {
-      if (!(p.mask[l]! & (1 << k)) || (p.exact && !p.exact[l])) continue;
+      if (!ix.holds[l * p.layers.length + k]) continue;
       const a = p.start[l]!;
       if (Number.isNaN(layer.value[p.members[a]!]!)) continue;
       const row: [number, number][] = [];
@@ -204,31 +219,61 @@ export function solveLines(p: LineProblem, hidden: Uint8Array, auditLimit = 5000
       }
     }
   };
-  /** Hide the cheapest published member of any line of v in layer k. */
+  /** Hide the cheapest published member of a line of v in layer k; if all of them are hidden, of
+   * the lines of their hidden members (nearest first). */
   const repair = (v: number, k: number): boolean => {
     const val = p.layers[k]!.value;
+    const seenLine = new Set<number>();
+    const seenItem = new Set<number>([v]);
+    let frontier = [v];
     let best = -1;
     let bestCost = Infinity;
-    for (let i = ix.itemStart[v]!; i < ix.itemStart[v + 1]!; i++) {
-      const l = ix.itemLines[i]!;
-      if (!(p.mask[l]! & (1 << k)) || Number.isNaN(val[p.members[p.start[l]!]!]!)) continue;
-      for (let j = p.start[l]!; j < p.start[l + 1]!; j++) {
-        const w = p.members[j]!;
-        if (hidden[w] || !p.choosable[w] || Number.isNaN(val[w]!)) continue;
-        const c = effectiveCost(p, ix, w, l, k);
-        if (c < bestCost) [best, bestCost] = [w, c];
+    // The cheapest published member of the nearest lines (v's own first, then up to 3 lines away).
+    for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const u of frontier) {
+        for (let i = ix.itemStart[u]!; i < ix.itemStart[u + 1]!; i++) {
+          const l = ix.itemLines[i]!;
+          if (seenLine.has(l) || !ix.holds[l * K + k]) continue;
+          seenLine.add(l);
+          for (let j = p.start[l]!; j < p.start[l + 1]!; j++) {
+            const w = p.members[j]!;
+            if (Number.isNaN(val[w]!)) continue;
+            if (hidden[w]) {
+              if (!seenItem.has(w)) {
+                seenItem.add(w);
+                next.push(w);
+              }
+              continue;
+            }
+            if (!p.choosable[w]) continue;
+            const c = effectiveCost(p, ix, w, l, k);
+            if (c < bestCost) [best, bestCost] = [w, c];
+          }
+        }
       }
+      frontier = next;
+      if (best >= 0) break; // the nearest line with a published member: hiding it frees v
     }
-    if (best < 0) return false;
-    hide(best);
-    return true;
+    if (best >= 0) {
+      hide(best);
+      return true;
+    }
+    return false;
   };
   rules();
   let left = 0;
+  let previous = '';
+  let repeats = 0;
   for (let round = 0; round < MAX_AUDIT_ROUNDS && nHidden <= auditLimit; round++) {
-    const bad = determinedItems(p, hidden);
+    const bad = determinedItems(p, hidden, ix);
     left = bad.length;
     if (bad.length === 0) break;
+    // The same findings again and again: the repairs do not reach them; stop and report.
+    const key = bad.map(([v, k]) => `${v}:${k}`).join(',');
+    repeats = key === previous ? repeats + 1 : 0;
+    previous = key;
+    if (repeats >= 2) break;
     let fixed = 0;
     for (const [v, k] of bad) if (repair(v, k)) fixed++;
     rules();

@@ -28,9 +28,8 @@ function populationUnsafe(r: ResultRow, kind: string, cfg: DisclosureConfig): bo
 }
 
 /** Phase 1: the hidden-population set H (1 = hidden). One layer per distinct denominator vector. */
-function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig): { hidden: Uint8Array; stuck: number } {
+function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig, hidden: Uint8Array): number {
   const nPop = u.pops.length;
-  const hidden = new Uint8Array(nPop);
   const cost = new Float64Array(nPop);
   const layers = new Map<string, Layer>();
   u.measures.forEach((_, m) => {
@@ -62,7 +61,7 @@ function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines
     }
     if (all.length <= 8) break;
   }
-  return { hidden, stuck };
+  return stuck;
 }
 
 /** Measures protected together: shares with the same additive group; every other measure alone. */
@@ -86,6 +85,7 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
   const choosable = new Uint8Array(nItems);
   const L0 = full(nItems);
   const L1 = full(nItems);
+  const LN = full(nItems);
   fam.forEach((m, f) => {
     for (let p = 0; p < nPop; p++) {
       const i = u.cell[m * nPop + p]!;
@@ -96,6 +96,7 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
       hidden[v] = r.status === ':' || H[p] || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
       cost[v] = n;
       choosable[v] = 1;
+      LN[v] = n;
       if (kind === 'share') {
         L0[v] = r.teller ?? 0;
         L1[v] = n - (r.teller ?? 0);
@@ -116,7 +117,7 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
       for (let l = 0; l < lines.dim.length; l++) {
         for (let i = lines.start[l]!; i < lines.start[l + 1]!; i++) members.push(f * nPop + lines.members[i]!);
         start.push(members.length);
-        mask.push(0b11);
+        mask.push(0b111);
       }
     }
     // A distribution: the family's numerators of one population add up to (at most) its denominator.
@@ -128,7 +129,11 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
         mask.push(0b01);
       }
     }
-    const layers: Layer[] = kind === 'share' ? [{ value: L0, counts: true }, { value: L1, counts: true }] : [{ value: L0, counts: false }];
+    // The denominators ride along as a layer: a cell hidden here hides its `nevner` too, which
+    // must not be recoverable either (and saves rounds of phase 1 when U has one measure).
+    const layers: Layer[] = kind === 'share'
+      ? [{ value: L0, counts: true }, { value: L1, counts: true }, { value: LN, counts: true }]
+      : [{ value: L0, counts: false }, { value: L1, counts: true }, { value: LN, counts: true }];
     stuck = solveLines({
       nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask),
       layers, cost, choosable, threshold: cfg.minCount,
@@ -143,11 +148,46 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
   return stuck;
 }
 
+/** Populations whose cells ended up hidden in every measure: their denominators are now hidden too. */
+function fullyHidden(u: Universe, suppressed: readonly number[]): Uint8Array {
+  const nPop = u.pops.length;
+  const hiddenRows = new Set(suppressed);
+  const out = new Uint8Array(nPop);
+  for (let p = 0; p < nPop; p++) {
+    let all = true;
+    for (let m = 0; m < u.measures.length && all; m++) {
+      const i = u.cell[m * nPop + p]!;
+      if (i >= 0 && !hiddenRows.has(i)) all = false;
+    }
+    out[p] = all ? 1 : 0;
+  }
+  return out;
+}
+
+const MAX_PHASE_ROUNDS = 8;
+
+/**
+ * Phase 1, then phase 2; a population whose cells phase 2 hid in every measure has its denominator
+ * hidden as well, which phase 1 must then protect: repeat until H is stable.
+ */
 export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
   const lines = populationLines(u.pops);
-  const { hidden: H, stuck } = hiddenPopulations(rows, u, lines, cfg);
-  const suppressed: number[] = [];
-  let unresolved = stuck;
-  for (const fam of families(u)) unresolved += protectFamily(rows, u, lines, fam, H, cfg, suppressed);
+  const H = new Uint8Array(u.pops.length);
+  let suppressed: number[] = [];
+  let unresolved = 0;
+  const fams = families(u);
+  for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
+    unresolved = hiddenPopulations(rows, u, lines, cfg, H);
+    suppressed = [];
+    for (const fam of fams) unresolved += protectFamily(rows, u, lines, fam, H, cfg, suppressed);
+    // With one family, phase 2 protected the denominators of the cells it hid (its n layer).
+    if (fams.length === 1) break;
+    const full = fullyHidden(u, suppressed);
+    let grew = false;
+    full.forEach((x, p) => {
+      if (x && !H[p]) [H[p], grew] = [1, true];
+    });
+    if (!grew) break;
+  }
   return { suppressed, unresolved };
 }

@@ -38,8 +38,12 @@ const Q = 1000000007n;
 const cellKey = (r: ResultRow, over: Partial<Record<keyof ResultRow, string>> = {}): string =>
   (['indikator', 'maal', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const)
     .map((d) => over[d] ?? String(r[d])).join('|');
+// A population is one (lovregime, gruppe, kjonn, region) within one universe (indikator, kohort,
+// periode, botid). Cells of different cohorts or years since settlement count different persons
+// or the same persons at different times (people move, emigrate): equal denominators there are a
+// coincidence a reader cannot rely on, so they are not merged (they were before; see docs/disclosure.md).
 const popKey = (r: ResultRow): string =>
-  (['indikator', 'periode', 'lovregime', 'region', 'gruppe', 'kjonn'] as const).map((d) => String(r[d])).join('|');
+  (['indikator', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const).map((d) => String(r[d])).join('|');
 
 /** Parent value → child values, per dimension (the public hierarchy). */
 function childrenOf(dim: 'region' | 'gruppe' | 'kjonn' | 'lovregime', value: string, regions: string[]): { kids: string[]; ge: boolean } | null {
