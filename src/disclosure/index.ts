@@ -26,6 +26,10 @@ export interface DisclosureSummary {
   seconds: number;
   config: DisclosureConfig;
   method: string;
+  /** Cells hidden by the interval audit's repairs. */
+  intervalRepairs: number;
+  /** Kommune-level cells hidden by the coarsening fallback of the interval audit. */
+  coarsened: number;
   fallbacks: DisclosureFallback[];
 }
 
@@ -34,7 +38,9 @@ export const METHOD =
   '(no lone hidden member; hidden parts of a published total hold >= minCount persons) to a fixed point over region, group, ' +
   'sex and regime lines, enough others; phase 2 hides every cell of those populations and the unsafe cells of each ' +
   'measure or distribution, then the same line rules on numerators, complements and denominators (amounts for means); ' +
-  'verified by exact elimination mod p per layer (repairs while a universe has <= 5000 hidden items)';
+  'verified by exact elimination mod p per layer (repairs while a universe has <= 5000 hidden items), then by an interval ' +
+  'audit (bound propagation over lines, alle >= groups, sum of reasons <= n, numerator <= denominator) with repair, ' +
+  'coarsening the kommune level when repairs do not converge';
 
 /**
  * Suppress unsafe cells and enough other cells that none can be recovered from the rest.
@@ -54,10 +60,14 @@ export function protect(
   let persons = 0;
   let personsHidden = 0;
   let unresolved = 0;
+  let intervalRepairs = 0;
+  let coarsened = 0;
   const isPrimary = (i: number) => rows[i]!.status === ':' || isPrimaryUnsafe(rows[i]!, lookup.info(rows[i]!), config);
   for (const indices of universes(rows)) {
     const outcome = protectUniverse(rows, buildUniverse(rows, indices, lookup), config);
     unresolved += outcome.unresolved;
+    intervalRepairs += outcome.repairs ?? 0;
+    coarsened += outcome.coarsened ?? 0;
     for (const i of indices) {
       eligible++;
       persons += Math.max(0, rows[i]!.nevner ?? 0);
@@ -81,6 +91,8 @@ export function protect(
       seconds: (performance.now() - t0) / 1000,
       config,
       method,
+      intervalRepairs,
+      coarsened,
       fallbacks: fallbacks(out),
     },
   };

@@ -30,6 +30,9 @@ export interface LineProblem {
   /** 0 = this item must not be chosen as a secondary (e.g. a denominator seen from a measure). */
   readonly choosable: Uint8Array;
   readonly threshold: number;
+  /** 1 = line l is only an inequality for a reader (gruppe `alle` ≥ its groups): the rules use it
+   * where it happens to hold exactly, the exact audit does not (the interval audit covers it). */
+  readonly inequality?: Uint8Array;
 }
 
 interface Index {
@@ -149,7 +152,7 @@ function determinedItems(p: LineProblem, hidden: Uint8Array, ix: Index): [number
     const g = new SparseEchelon();
     let rows = 0;
     for (let l = 0; l < nLines; l++) {
-      if (!ix.holds[l * p.layers.length + k]) continue;
+      if (!ix.holds[l * p.layers.length + k] || p.inequality?.[l]) continue;
       const a = p.start[l]!;
       if (Number.isNaN(layer.value[p.members[a]!]!)) continue;
       const row: [number, number][] = [];
@@ -268,6 +271,7 @@ export function solveLines(p: LineProblem, hidden: Uint8Array, auditLimit = 5000
   for (let round = 0; round < MAX_AUDIT_ROUNDS && nHidden <= auditLimit; round++) {
     const bad = determinedItems(p, hidden, ix);
     left = bad.length;
+
     if (bad.length === 0) break;
     // The same findings again and again: the repairs do not reach them; stop and report.
     const key = bad.map(([v, k]) => `${v}:${k}`).join(',');

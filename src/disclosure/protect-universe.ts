@@ -7,7 +7,8 @@
  */
 import type { ResultRow } from '../contract/results.ts';
 import type { DisclosureConfig } from './config.ts';
-import { populationLines, type Lines } from './hierarchy.ts';
+import { POP_DIMS, populationLines, type Lines } from './hierarchy.ts';
+import { intervalAudit } from './interval-audit.ts';
 import { solveLines, type Layer } from './line-solver.ts';
 import { isPrimaryUnsafe } from './primary.ts';
 import type { Universe } from './universe.ts';
@@ -15,8 +16,12 @@ import type { Universe } from './universe.ts';
 export interface UniverseOutcome {
   /** Row indices to suppress. */
   readonly suppressed: number[];
-  /** Lines the solver could not satisfy (0 normally). */
+  /** Lines the solver could not satisfy, plus narrow intervals left (0 normally). */
   readonly unresolved: number;
+  /** Cells hidden by the interval audit's repairs. */
+  readonly repairs?: number;
+  /** Kommune-level cells hidden by the coarsening fallback. */
+  readonly coarsened?: number;
 }
 
 const full = (n: number) => new Float64Array(n).fill(NaN);
@@ -56,12 +61,18 @@ function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines
       const batch = all.slice(b, b + 8);
       stuck += solveLines({
         nItems: nPop, start: lines.start, members: lines.members, mask: new Uint8Array(lines.dim.length).fill((1 << batch.length) - 1),
-        layers: batch, cost, choosable: new Uint8Array(nPop).fill(1), threshold: cfg.minCount,
+        layers: batch, cost, choosable: new Uint8Array(nPop).fill(1), threshold: cfg.minCount, inequality: groupAlleLines(u, lines),
       }, hidden);
     }
     if (all.length <= 8) break;
   }
   return stuck;
+}
+
+/** 1 = the line is gruppe `alle` ≥ its groups: an inequality for a reader, however the data add up. */
+function groupAlleLines(u: Universe, lines: Lines): Uint8Array {
+  const g = POP_DIMS.indexOf('gruppe');
+  return Uint8Array.from(lines.dim, (d, l) => (d === g && u.pops[lines.members[lines.start[l]!]!]![g] === 'alle' ? 1 : 0));
 }
 
 /** Measures protected together: shares with the same additive group; every other measure alone. */
@@ -75,7 +86,9 @@ function families(u: Universe): number[][] {
 }
 
 /** Phase 2 for one family: items are its cells (f * nPop + p), then one denominator item per population. */
-function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fam: number[], H: Uint8Array, cfg: DisclosureConfig, out: number[]): number {
+function protectFamily(
+  rows: readonly ResultRow[], u: Universe, lines: Lines, fam: number[], H: Uint8Array, cfg: DisclosureConfig, forced: ReadonlySet<number>, out: number[],
+): number {
   const nPop = u.pops.length;
   const F = fam.length;
   const nItems = (F + 1) * nPop;
@@ -93,7 +106,7 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
       const r = rows[i]!;
       const v = f * nPop + p;
       const n = r.nevner ?? 0;
-      hidden[v] = r.status === ':' || H[p] || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
+      hidden[v] = r.status === ':' || H[p] || forced.has(i) || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
       cost[v] = n;
       choosable[v] = 1;
       LN[v] = n;
@@ -134,9 +147,12 @@ function protectFamily(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
     const layers: Layer[] = kind === 'share'
       ? [{ value: L0, counts: true }, { value: L1, counts: true }, { value: LN, counts: true }]
       : [{ value: L0, counts: false }, { value: L1, counts: true }, { value: LN, counts: true }];
+    const ineq = groupAlleLines(u, lines);
+    const inequality = new Uint8Array(mask.length);
+    for (let f = 0; f < F; f++) inequality.set(ineq, f * ineq.length);
     stuck = solveLines({
       nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask),
-      layers, cost, choosable, threshold: cfg.minCount,
+      layers, cost, choosable, threshold: cfg.minCount, inequality,
     }, hidden);
   }
   fam.forEach((m, f) => {
@@ -170,8 +186,7 @@ const MAX_PHASE_ROUNDS = 8;
  * Phase 1, then phase 2; a population whose cells phase 2 hid in every measure has its denominator
  * hidden as well, which phase 1 must then protect: repeat until H is stable.
  */
-export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
-  const lines = populationLines(u.pops);
+function protectWithLines(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig, forced: ReadonlySet<number>): UniverseOutcome {
   const H = new Uint8Array(u.pops.length);
   let suppressed: number[] = [];
   let unresolved = 0;
@@ -179,7 +194,7 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
   for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
     unresolved = hiddenPopulations(rows, u, lines, cfg, H);
     suppressed = [];
-    for (const fam of fams) unresolved += protectFamily(rows, u, lines, fam, H, cfg, suppressed);
+    for (const fam of fams) unresolved += protectFamily(rows, u, lines, fam, H, cfg, forced, suppressed);
     // With one family, phase 2 protected the denominators of the cells it hid (its n layer).
     if (fams.length === 1) break;
     const full = fullyHidden(u, suppressed);
@@ -190,4 +205,66 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
     if (!grew) break;
   }
   return { suppressed, unresolved };
+}
+
+const MAX_INTERVAL_ROUNDS = 12;
+
+/** Rows of the measures in `measures` at kommune level (4-digit region): the coarsening fallback. */
+function kommuneCells(u: Universe, measures: ReadonlySet<number>): number[] {
+  const nPop = u.pops.length;
+  const r = POP_DIMS.indexOf('region');
+  const out: number[] = [];
+  for (const m of measures) {
+    for (let p = 0; p < nPop; p++) {
+      const i = u.cell[m * nPop + p]!;
+      if (i >= 0 && u.pops[p]![r]!.length === 4) out.push(i);
+    }
+  }
+  return out;
+}
+
+/**
+ * Line rules and exact audit (`protectWithLines`), then the interval audit with repair: every
+ * hidden count a reader can bound to fewer than `minCount` persons gets the cheapest published
+ * source on one of its relations hidden, and everything runs again. After MAX_INTERVAL_ROUNDS the
+ * offending measures lose their kommune-level cells (coarsening), once.
+ */
+export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
+  const lines = populationLines(u.pops);
+  const forced = new Set<number>();
+  let outcome = protectWithLines(rows, u, lines, cfg, forced);
+  let repairs = 0;
+  let coarsened = 0;
+  for (let round = 0; outcome.suppressed.length > 0; round++) {
+    const findings = intervalAudit(rows, u, lines, new Set(outcome.suppressed), cfg.minCount);
+    if (findings.length === 0) break;
+    if (round >= MAX_INTERVAL_ROUNDS + 1) return { ...outcome, unresolved: outcome.unresolved + findings.length, repairs, coarsened };
+    let added = 0;
+    if (round < MAX_INTERVAL_ROUNDS) {
+      for (const f of findings) {
+        for (const i of f.repair) {
+          if (forced.has(i)) continue;
+          forced.add(i);
+          added++;
+        }
+      }
+    }
+    if (added === 0) {
+      // Repairs do not converge: coarsen. A denominator finding takes every measure of the population.
+      const ms = new Set<number>();
+      for (const f of findings) {
+        if (f.measure >= 0) ms.add(f.measure);
+        else u.measures.forEach((_, m) => ms.add(m));
+      }
+      for (const i of kommuneCells(u, ms)) {
+        if (forced.has(i)) continue;
+        forced.add(i);
+        coarsened++;
+      }
+      round = MAX_INTERVAL_ROUNDS;
+    }
+    repairs += added;
+    outcome = protectWithLines(rows, u, lines, cfg, forced);
+  }
+  return { ...outcome, repairs, coarsened };
 }
