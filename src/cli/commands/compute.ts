@@ -45,8 +45,20 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
     if (args.disclosure === 'on') {
       // Loaded only when used, so `--disclosure off` runs without the disclosure stage.
       const { protect } = await import('../../disclosure/index.ts');
+      progress.step(
+        `Prikker små tall (primær- og sekundærprikking) i ${rows.length} celler …`,
+        `Suppressing small cells (primary and secondary) in ${rows.length} cells …`,
+      );
       const protectedRows = protect(rows, CATALOGUE);
       rows = protectedRows.rows;
+      const s = protectedRows.summary;
+      const pct = (x: number) => (100 * x).toFixed(1);
+      progress.step(
+        `Prikking: ${s.primary} primært og ${s.secondary} sekundært prikket (${pct(s.cellsSuppressedShare)} % av cellene, ` +
+          `${pct(s.personsSuppressedShare)} % av personene) på ${s.seconds.toFixed(1)} s`,
+        `Suppression: ${s.primary} primary and ${s.secondary} secondary (${pct(s.cellsSuppressedShare)} % of cells, ` +
+          `${pct(s.personsSuppressedShare)} % of persons) in ${s.seconds.toFixed(1)} s`,
+      );
       meta.protectedBy = protectedRows.summary.method;
       meta.summary = protectedRows.summary;
       meta.fallbacks = protectedRows.summary.fallbacks;
