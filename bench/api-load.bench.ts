@@ -7,7 +7,7 @@
  *
  *   node --import tsx bench/api-load.bench.ts [--db FILE] [--seconds 10] [--connections 50]
  *
- * Without --db it uses the first of bench/data/{national,medium}.duckdb that has pub_resultater;
+ * Without --db it uses the first of out/bench/{national,medium}.duckdb (made by bench/compute.bench.ts + compute) that has pub_resultater;
  * failing that it builds a medium-sized synthetic results store (results rows only) and says so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -88,7 +88,7 @@ async function syntheticStore(): Promise<string> {
 async function pickDb(): Promise<{ path: string; kind: string }> {
   if (args.db) return { path: args.db, kind: `given (${args.db})` };
   for (const scale of ['national', 'medium']) {
-    const p = join('bench', 'data', `${scale}.duckdb`);
+    const p = join('out', 'bench', `${scale}.duckdb`);
     if (await hasResults(p)) return { path: p, kind: scale };
   }
   return { path: await syntheticStore(), kind: 'synthetic medium-sized results store (no national/medium db found)' };
