@@ -50,6 +50,8 @@ export function protect(
   rows: readonly ResultRow[],
   catalogue: readonly IndicatorMeta[],
   config: DisclosureConfig = DEFAULT_DISCLOSURE,
+  /** Called after each independent sub-table (universe): for progress output on long runs. */
+  onProgress?: (done: number, total: number) => void,
 ): { rows: ResultRow[]; summary: DisclosureSummary } {
   const t0 = performance.now();
   const lookup = new MeasureLookup(catalogue);
@@ -63,7 +65,9 @@ export function protect(
   let intervalRepairs = 0;
   let coarsened = 0;
   const isPrimary = (i: number) => rows[i]!.status === ':' || isPrimaryUnsafe(rows[i]!, lookup.info(rows[i]!), config);
-  for (const indices of universes(rows)) {
+  const all = [...universes(rows)];
+  for (const [k, indices] of all.entries()) {
+    onProgress?.(k, all.length);
     const outcome = protectUniverse(rows, buildUniverse(rows, indices, lookup), config);
     unresolved += outcome.unresolved;
     intervalRepairs += outcome.repairs ?? 0;

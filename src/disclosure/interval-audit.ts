@@ -152,7 +152,9 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
   return out;
 }
 
-const PASSES = 80;
+// 20 passes: on R1 (medium) 80 passes found no more narrow cells than 20 (3 031 repairs either way)
+// and took 28.6 s instead of 17.4 s; the independent attacker in the tests runs 60 and recovers 0.
+const PASSES = 20;
 
 /** Bounds [lo, hi] of every variable (start [0, ∞)), propagated over the relations with a work queue. */
 function propagate(rels: readonly Relation[], nVars: number): [Float64Array, Float64Array] {

@@ -49,7 +49,14 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
         `Prikker små tall (primær- og sekundærprikking) i ${rows.length} celler …`,
         `Suppressing small cells (primary and secondary) in ${rows.length} cells …`,
       );
-      const protectedRows = protect(rows, CATALOGUE);
+      let lastDecile = 0;
+      const protectedRows = protect(rows, CATALOGUE, undefined, (done, total) => {
+        const decile = Math.floor((10 * done) / Math.max(1, total));
+        if (decile > lastDecile) {
+          lastDecile = decile;
+          progress.step(`  prikking ${decile * 10} % (${done} av ${total} deltabeller)`, `  suppression ${decile * 10} % (${done} of ${total} sub-tables)`);
+        }
+      });
       rows = protectedRows.rows;
       const s = protectedRows.summary;
       const pct = (x: number) => (100 * x).toFixed(1);
