@@ -16,7 +16,7 @@ export interface PublicationMeta {
   /** 'off' = unprotected output for analysts with microdata access; every file is marked. */
   disclosure: 'on' | 'off';
   protectedBy?: string;
-  /** Disclosure thresholds in force (e.g. { minNevner: 10 }). */
+  /** Disclosure thresholds in force (as set by the disclosure stage, e.g. { minDenominator: 5, minCount: 3, minMeanN: 5 }). */
   thresholds?: Record<string, number>;
   summary?: unknown;
   /** ISO date-time of the compute run. */

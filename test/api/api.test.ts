@@ -111,7 +111,7 @@ describe('metadata endpoints', () => {
       await api.request('/api/v1/katalog'),
     );
     assert.deepEqual(body.indikatorer.map((i) => i.id), ['I1', 'I3', 'R1']);
-    assert.deepEqual(body.personvern.thresholds, { minNevner: 10, minTeller: 3 });
+    assert.deepEqual(body.personvern.thresholds, { minDenominator: 5, minCount: 3, minMeanN: 5 });
     assert.equal(body.ubeskyttet, false);
   });
 

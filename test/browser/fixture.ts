@@ -95,7 +95,7 @@ export function browserFixtureRows(): ResultRow[] {
 export const BROWSER_META: PublicationMeta = {
   disclosure: 'on',
   protectedBy: 'min_nevner+sekundaer',
-  thresholds: { minNevner: 10, minTeller: 3 },
+  thresholds: { minDenominator: 5, minCount: 3, minMeanN: 5 },
   generatedAt: '2024-06-01T12:00:00Z',
   dataLastDate: '2023-12-31',
   fallbacks: [{ indikator: 'P4', kommune: SUPPRESSED_KOMMUNE, fylke: SUPPRESSED_FYLKE, suppressedShare: 1 }],

@@ -41,7 +41,7 @@ export async function frontPage(data: DashboardData, lang: Lang, url: URL): Prom
     data.regions(),
     data.publication(),
   ]);
-  return <FrontPage lang={lang} url={url} headlines={headlines} regions={regions} threshold={pub?.thresholds?.['minNevner']} />;
+  return <FrontPage lang={lang} url={url} headlines={headlines} regions={regions} threshold={pub?.thresholds?.['minDenominator']} />;
 }
 
 function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; regions: Regions; threshold?: number | undefined }): Child {

@@ -57,7 +57,7 @@ export async function indicatorPage(data: DashboardData, lang: Lang, url: URL, i
   ]);
   const view: IndicatorView = {
     lang, url, meta, national, regional, counties: f.niva === 'fylke' ? regional : counties, f,
-    options: filterOptions(meta, national), regions, threshold: pub?.thresholds?.['minNevner'],
+    options: filterOptions(meta, national), regions, threshold: pub?.thresholds?.['minDenominator'],
     fallbacksFor: (pub?.fallbacks ?? []).filter((x) => x.indikator === meta.id),
   };
   return <IndicatorPageView {...view} />;

@@ -49,7 +49,7 @@ export async function municipalityPage(data: DashboardData, lang: Lang, url: URL
   if (!k) return null;
   const core = (await data.indicators()).filter((m) => m.kjerne);
   const [lines, pub] = await Promise.all([Promise.all(core.map((m) => profileLine(data, m, k))), data.publication()]);
-  return <MunicipalityView lang={lang} url={url} k={k} regions={regions} lines={lines} threshold={pub?.thresholds?.['minNevner']} />;
+  return <MunicipalityView lang={lang} url={url} k={k} regions={regions} lines={lines} threshold={pub?.thresholds?.['minDenominator']} />;
 }
 
 function MunicipalityView(p: { lang: Lang; url: URL; k: Region; regions: Regions; lines: readonly ProfileLine[]; threshold?: number | undefined }): Child {
