@@ -15,7 +15,7 @@ function readCsv(name: string): string[][] {
 }
 
 /** Splits one CSV line with RFC 4180 quotes (the reference files have no embedded newlines). */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;

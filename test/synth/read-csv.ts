@@ -1,29 +1,11 @@
 /** Reads a generated CSV file into header-keyed records (test helper; RFC 4180 quotes, no embedded newlines). */
 import { readFileSync } from 'node:fs';
+import { splitCsvLine } from '../../src/synth/refdata.ts';
 
 export type Rec = Record<string, string>;
 
-export function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+/** The generator's own RFC 4180 line splitter (one CSV reader in the project, not two). */
+export const splitLine = splitCsvLine;
 
 export function readCsv(path: string): { header: string[]; rows: Rec[] } {
   const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
