@@ -2,24 +2,11 @@
  * An indicator definition: the public metadata (IndicatorMeta, read by every later stage) plus the
  * engine-facing part (population, region basis, measures with their facts). Pure data.
  */
-import type { Kohort, Ledd } from '../contract/results.ts';
-import type { Breakdown, Text, TargetLine } from './types.ts';
+import type { IndicatorMeta } from './types.ts';
 import type { MeasureSpec, PopulationSpec, RegionBasis } from './ir.ts';
 
-export interface IndicatorDef {
-  readonly id: string;
-  readonly ledd: Ledd;
-  readonly navn: Text;
-  readonly beskrivelse: Text;
-  readonly populasjon: Text;
-  readonly teller: Text;
-  readonly kilder: readonly string[];
-  readonly kjerne: boolean;
-  readonly kapittel: string;
-  readonly kohort: Kohort;
-  readonly kohorter: readonly Kohort[];
-  readonly breakdowns: readonly Breakdown[];
-  readonly malverdier?: readonly TargetLine[];
+/** The metadata of IndicatorMeta (without its derived `maal` list) plus the engine-facing part. */
+export interface IndicatorDef extends Omit<IndicatorMeta, 'maal'> {
   readonly population: PopulationSpec;
   readonly region: RegionBasis;
   /**

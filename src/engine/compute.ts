@@ -4,7 +4,7 @@
  */
 import { DEFINITIONS, type IndicatorDef } from '../catalogue/index.ts';
 import type { Kohort, Ledd, ResultRow } from '../contract/results.ts';
-import { averageG, cefrRank, citizenshipOralLevelOrNull, RuleNotInForceError } from '../rules/index.ts';
+import { averageG, cefrRank, citizenshipOralLevelOrNull, ruleOrNull } from '../rules/index.ts';
 import type { Row, Store } from '../store/index.ts';
 import { silentProgress, type Progress } from '../shared/progress.ts';
 import { availabilityMatrix, type Availability } from './availability.ts';
@@ -42,11 +42,8 @@ function ruleMaps(firstYear: number, lastYear: number): { g: Map<number, number>
   const g = new Map<number, number>();
   const cz = new Map<number, number>();
   for (let y = firstYear; y <= lastYear; y++) {
-    try {
-      g.set(y, averageG(y));
-    } catch (e) {
-      if (!(e instanceof RuleNotInForceError)) throw e;
-    }
+    const avg = ruleOrNull(() => averageG(y));
+    if (avg !== null) g.set(y, avg);
     const level = citizenshipOralLevelOrNull(`${y}-11-01`);
     if (level) cz.set(y, cefrRank(level));
   }

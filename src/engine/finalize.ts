@@ -42,15 +42,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'b
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
 const r1 = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : round1(x));
 
-interface Cell {
-  readonly periode: number;
-  readonly botid: number | null;
-  readonly lovregime: Lovregime;
-  readonly regionniva: Regionniva;
-  readonly region: string;
-  readonly gruppe: Gruppe;
-  readonly kjonn: KjonnDim;
-}
+type Cell = Pick<ResultRow, 'periode' | 'botid' | 'lovregime' | 'regionniva' | 'region' | 'gruppe' | 'kjonn'>;
 
 /** One result row as a literal with a fixed key order (one hidden class: fast and compact). */
 function makeRow(

@@ -10,21 +10,14 @@ import {
   cefrRank,
   derivePerson,
   rightAndDutyMonths,
-  RuleNotInForceError,
+  ruleOrNull,
   type LanguageGoal,
 } from '../rules/index.ts';
 import { STAGING_COLUMNS, inputQuery, finalSelect, type InputRow } from './prepare-sql.ts';
 
 export const PERSON_FAKTA = 'person_fakta';
 
-function orNull<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof RuleNotInForceError) return null;
-    throw e;
-  }
-}
+const orNull = ruleOrNull;
 
 type Goal = { kilde: 'registrert' | 'retningslinje'; goal: LanguageGoal } | null;
 

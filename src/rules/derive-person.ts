@@ -46,7 +46,7 @@ export interface DerivedPerson {
 }
 
 /** Runs `f`, giving null when the rule is not in force on the date asked (other errors propagate). */
-function orNull<T>(f: () => T): T | null {
+export function orNull<T>(f: () => T): T | null {
   try {
     return f();
   } catch (e) {

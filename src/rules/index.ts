@@ -39,3 +39,4 @@ export { RULE_TABLES } from './registry.ts';
 export { derivePerson } from './derive-person.ts';
 export type { DerivedPerson, PersonFacts } from './derive-person.ts';
 export { GENERATED_BEGIN, GENERATED_END, rulesMarkdown, tableMarkdown } from './render-markdown.ts';
+export { orNull as ruleOrNull } from './derive-person.ts';
