@@ -38,8 +38,8 @@ for (const id of ids) {
   const { total } = attackByIndicator({ rows, safe, summary, catalogue: CATALOGUE, computeSeconds: 0 }, 3);
   console.log(
     `${id}: ${rows.length} cells, suppressed ${summary.primary} primary + ${summary.secondary} secondary in ${summary.seconds.toFixed(1)} s; ` +
-      `attacked ${total.cellsAttacked}, recovered ${total.recovered.length}, relations not holding ${total.inconsistent.length} ` +
-      `(attack ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      `attacked ${total.cellsAttacked}, recovered ${total.recovered.length}, zeros ${total.zeros}, relations not holding ${total.inconsistent.length} ` +
+      `(attack ${((performance.now() - t) / 1000).toFixed(1)} s)${/WARNING[^;]*/.exec(summary.method)?.[0] ? `; protect: ${/WARNING[^;]*/.exec(summary.method)?.[0]}` : ''}`,
   );
   for (const r of total.recovered.slice(0, 5)) console.log(`  ${r}`);
 }

@@ -16,7 +16,8 @@ const FIXED: Record<Exclude<PopDim, 'region'>, Record<string, ChildRule>> = {
   kjonn: { alle: { children: ['1', '2'] } },
   lovregime: { alle: { children: ['introduksjonsloven', 'integreringsloven'] } },
   gruppe: {
-    // Data contract: under_25, har_vgo and ovrige partition the intro participants.
+    // law-rules §3: the subgroups are set at programme start, so `intro` (the target group) also
+    // holds persons who have not started: `intro` ≥ under_25 + har_vgo + ovrige.
     intro: { children: ['under_25', 'har_vgo', 'ovrige'] },
     // `alle` ≥ intro + norsk_rett_plikt + norsk_plikt (persons in none of them are possible).
     // Protected as if it were an equality: that gives the reader more, never less.
@@ -88,4 +89,13 @@ export function populationLines(pops: readonly (readonly string[])[]): Lines {
     });
   });
   return { start: Int32Array.from(start), members: Int32Array.from(members), dim: Int8Array.from(dims) };
+}
+
+const GRUPPE = POP_DIMS.indexOf('gruppe');
+/** Group totals that may hold persons outside their parts: for a reader only `total ≥ Σ parts`. */
+const INEQUALITY_TOTALS: ReadonlySet<string> = new Set(['alle', 'intro']);
+
+/** 1 = line l is only an inequality for a reader (gruppe `alle` or `intro` ≥ its groups), however the data add up. */
+export function inequalityLines(pops: readonly (readonly string[])[], lines: Lines): Uint8Array {
+  return Uint8Array.from(lines.dim, (d, l) => (d === GRUPPE && INEQUALITY_TOTALS.has(pops[lines.members[lines.start[l]!]!]![GRUPPE]!) ? 1 : 0));
 }

@@ -28,19 +28,19 @@ export interface DisclosureSummary {
   method: string;
   /** Cells hidden by the interval audit's repairs. */
   intervalRepairs: number;
-  /** Kommune-level cells hidden by the coarsening fallback of the interval audit. */
+  /** Cells withheld by the audit's last resort (a measure withheld in one universe). */
   coarsened: number;
   fallbacks: DisclosureFallback[];
 }
 
 export const METHOD =
   'per universe (indikator, kohort, periode, botid): phase 1 hides unsafe populations (denominator) and, by line rules ' +
-  '(no lone hidden member; hidden parts of a published total hold >= minCount persons) to a fixed point over region, group, ' +
-  'sex and regime lines, enough others; phase 2 hides every cell of those populations and the unsafe cells of each ' +
+  '(no lone hidden member; hidden parts of a published total hold >= minCount persons; all-zero lines exempt) over region, ' +
+  'group, sex and regime lines, enough others; phase 2 hides every cell of those populations and the unsafe cells of each ' +
   'measure or distribution, then the same line rules on numerators, complements and denominators (amounts for means); ' +
-  'verified by exact elimination mod p per layer (repairs while a universe has <= 5000 hidden items), then by an interval ' +
-  'audit (bound propagation over lines, alle >= groups, sum of reasons <= n, numerator <= denominator) with repair, ' +
-  'coarsening the kommune level when repairs do not converge';
+  'then an audit of the reader\'s whole model (exact elimination mod p and bound propagation over all lines, intro and alle ' +
+  '>= their groups, numerator <= denominator, sum of reasons <= n, denominators shared between measures) with repair ' +
+  'until no hidden count other than a zero is narrower than minCount; zeros are not protected';
 
 /**
  * Suppress unsafe cells and enough other cells that none can be recovered from the rest.

@@ -1,14 +1,15 @@
 /**
  * Interval audit of one universe (docs/disclosure.md "Interval audit"): the bound propagation a
  * reader can run on the published cells — every hidden count ≥ 0; every line of numerators and of
- * denominators (`alle` ≥ its groups only as an inequality); numerator ≤ denominator; Σ reasons ≤ n
+ * denominators (`alle` and `intro` ≥ their groups only as inequalities); numerator ≤ denominator; Σ reasons ≤ n
  * for a distribution — to a fixed point. A hidden count whose bounds are narrower than `minCount`
  * persons is as good as published (NIBR 2020 § 4.3: no group below the threshold may be revealed,
  * also not by subtracting from totals). Denominators are known per (population, value): one
  * published cell of a population reveals the `nevner` of every other measure with the same value.
  */
 import type { ResultRow } from '../contract/results.ts';
-import type { Lines } from './hierarchy.ts';
+import { inequalityLines, type Lines } from './hierarchy.ts';
+import { SparseEchelon } from './modular.ts';
 import type { Universe } from './universe.ts';
 
 interface Relation {
@@ -26,103 +27,127 @@ export interface IntervalFinding {
   readonly what: string;
   /** Rows to hide to widen it (the cheapest published source on one of its relations), or []. */
   readonly repair: readonly number[];
+  /** Every published source on its relations (the escalated repair). */
+  readonly all: readonly number[];
   /** Measure index (numerator) or -1 (a denominator), and the population. */
   readonly measure: number;
   readonly pop: number;
 }
 
-const GRUPPE_DIM = 1; // index of 'gruppe' in POP_DIMS
 
-/** Audit the universe with `hidden` rows suppressed; returns every narrow hidden count. */
+/**
+ * Audit the universe with `hidden` rows suppressed; returns every narrow hidden count.
+ * Allocation-light (numeric keys, one array per relation): this runs once per repair round of
+ * every universe and was dominated by garbage collection with string keys.
+ */
 export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Lines, hidden: ReadonlySet<number>, width: number): IntervalFinding[] {
   const nPop = u.pops.length;
   const M = u.measures.length;
-  const sourceRows: number[][] = [];
-  const sourceCost: number[] = [];
-  const varInfo: { what: string; measure: number; pop: number }[] = [];
-  // Denominator classes: population + value.
-  const classOf = (i: number, p: number) => `${p}#${rows[i]!.nevner}`;
-  const classPub = new Map<string, number[]>();
-  for (let m = 0; m < M; m++) {
-    for (let p = 0; p < nPop; p++) {
-      const i = u.cell[m * nPop + p]!;
-      if (i < 0) continue;
-      const k = classOf(i, p);
-      let list = classPub.get(k);
-      if (!list) classPub.set(k, (list = []));
-      if (!hidden.has(i)) list.push(i);
+  const nCells = M * nPop;
+  const isHidden = new Uint8Array(nCells);
+  // Denominator classes: population + value; one published cell reveals the class.
+  const classOfCell = new Int32Array(nCells).fill(-1);
+  const classIds = new Map<number, number>();
+  const classPop: number[] = [];
+  const classN: number[] = [];
+  let nClasses = 0;
+  for (let c = 0; c < nCells; c++) {
+    const i = u.cell[c]!;
+    if (i < 0) continue;
+    if (hidden.has(i)) isHidden[c] = 1;
+    const p = c % nPop;
+    const n = rows[i]!.nevner ?? -1;
+    const key = p * 8_388_608 + n + 1;
+    let k = classIds.get(key);
+    if (k === undefined) {
+      classIds.set(key, (k = nClasses++));
+      classPop.push(p);
+      classN.push(n);
     }
+    classOfCell[c] = k;
   }
-  const classVar = new Map<string, number>();
-  const classSource = new Map<string, number>();
-  const numVar = new Map<number, number>();
-  const newVar = (what: string, measure: number, pop: number) => (varInfo.push({ what, measure, pop }), varInfo.length - 1);
-  const newSource = (list: number[]) => {
-    sourceRows.push(list);
-    sourceCost.push(list.reduce((s, i) => s + Math.max(0, rows[i]!.nevner ?? 0), 0));
-    return sourceRows.length - 1;
-  };
-  type Term = { v: number } | { k: number; s: number };
-  const den = (i: number, p: number): Term => {
-    const c = classOf(i, p);
-    const pub = classPub.get(c)!;
-    if (pub.length > 0) {
-      let s = classSource.get(c);
-      if (s === undefined) classSource.set(c, (s = newSource(pub)));
-      return { k: rows[i]!.nevner ?? 0, s };
-    }
-    let v = classVar.get(c);
-    if (v === undefined) classVar.set(c, (v = newVar(`n:${u.pops[p]!.join('|')}#${rows[i]!.nevner}`, -1, p)));
-    return { v };
-  };
-  const num = (i: number, m: number, p: number): Term => {
-    if (!hidden.has(i)) return { k: rows[i]!.teller ?? 0, s: newSource([i]) };
-    let v = numVar.get(i);
-    if (v === undefined) numVar.set(i, (v = newVar(`t:${u.measures[m]}|${u.pops[p]!.join('|')}`, m, p)));
-    return { v };
-  };
+  const classPublished = new Int32Array(nClasses);
+  for (let c = 0; c < nCells; c++) if (classOfCell[c]! >= 0 && !isHidden[c]) classPublished[classOfCell[c]!]!++;
+  const classVar = new Int32Array(nClasses).fill(-1);
+  const cellVar = new Int32Array(nCells).fill(-1);
+  // Variables: cell (numerator, c ≥ 0) or class (denominator, −1 − k).
+  const varRef: number[] = [];
+  const varTruth: number[] = [];
+  const newVar = (ref: number, truth: number): number => (varRef.push(ref), varTruth.push(truth), varRef.length - 1);
+
   const rels: Relation[] = [];
-  const seen = new Set<string>();
-  const add = (terms: Term[], signs: number[], ge: boolean) => {
-    const r: Relation = { constant: 0, vars: [], coefs: [], ge, sources: [] };
-    terms.forEach((t, j) => {
-      if ('v' in t) {
-        r.vars.push(t.v);
-        r.coefs.push(signs[j]!);
-      } else {
-        r.constant += signs[j]! * t.k;
-        r.sources.push(t.s);
-      }
-    });
-    if (r.vars.length === 0) return;
-    const key = `${r.vars.join(',')}|${r.coefs.join(',')}|${r.constant}|${ge}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    rels.push(r);
+  // Builder for one relation; sources: a published cell c ≥ 0 (its numerator) or a class −1 − k.
+  let cur: Relation = { constant: 0, vars: [], coefs: [], ge: false, sources: [] };
+  const begin = (ge: boolean): void => {
+    cur = { constant: 0, vars: [], coefs: [], ge, sources: [] };
   };
-  const isShare = (i: number) => rows[i]!.teller !== null;
+  const num = (c: number, sign: number): void => {
+    if (!isHidden[c]) {
+      cur.constant += sign * (rows[u.cell[c]!]!.teller ?? 0);
+      cur.sources.push(c);
+      return;
+    }
+    let v = cellVar[c]!;
+    if (v < 0) cellVar[c] = v = newVar(c, rows[u.cell[c]!]!.teller ?? 0);
+    cur.vars.push(v);
+    cur.coefs.push(sign);
+  };
+  const den = (c: number, sign: number): void => {
+    const k = classOfCell[c]!;
+    if (classPublished[k]! > 0) {
+      cur.constant += sign * Math.max(0, classN[k]!);
+      cur.sources.push(-1 - k);
+      return;
+    }
+    let v = classVar[k]!;
+    if (v < 0) classVar[k] = v = newVar(-1 - k, Math.max(0, classN[k]!));
+    cur.vars.push(v);
+    cur.coefs.push(sign);
+  };
+  // Denominator relations repeat across measures with the same denominators: keep one of each.
+  const seen = new Map<number, number[]>();
+  const end = (dedup: boolean): void => {
+    if (cur.vars.length === 0) return;
+    if (dedup) {
+      let h = (cur.ge ? 7 : 3) ^ Math.round(cur.constant);
+      for (let j = 0; j < cur.vars.length; j++) h = Math.imul(h ^ (cur.vars[j]! * 2 + (cur.coefs[j]! > 0 ? 1 : 0)), 16777619);
+      const same = seen.get(h);
+      if (same?.some((ri) => sameRelation(rels[ri]!, cur))) return;
+      if (same) same.push(rels.length);
+      else seen.set(h, [rels.length]);
+    }
+    rels.push(cur);
+  };
+  const ineq = inequalityLines(u.pops, lines);
+  const isShare = (c: number) => rows[u.cell[c]!]!.teller !== null;
   for (let m = 0; m < M; m++) {
+    const base = m * nPop;
     for (let l = 0; l < lines.dim.length; l++) {
       const a = lines.start[l]!;
-      const tp = lines.members[a]!;
-      const ti = u.cell[m * nPop + tp]!;
-      if (ti < 0) continue;
-      const parts: [number, number][] = [];
-      for (let j = a + 1; j < lines.start[l + 1]!; j++) {
-        const q = lines.members[j]!;
-        const qi = u.cell[m * nPop + q]!;
-        if (qi >= 0) parts.push([qi, q]);
+      const tc = base + lines.members[a]!;
+      if (u.cell[tc]! < 0) continue;
+      let parts = 0;
+      for (let j = a + 1; j < lines.start[l + 1]!; j++) if (u.cell[base + lines.members[j]!]! >= 0) parts++;
+      if (parts === 0) continue;
+      // gruppe `alle` and `intro` hold persons in none of their groups: only total ≥ Σ groups.
+      const ge = ineq[l] === 1;
+      for (const layer of isShare(tc) ? [num, den] : [den]) {
+        begin(ge);
+        layer(tc, 1);
+        for (let j = a + 1; j < lines.start[l + 1]!; j++) {
+          const qc = base + lines.members[j]!;
+          if (u.cell[qc]! >= 0) layer(qc, -1);
+        }
+        end(layer === den);
       }
-      if (parts.length === 0) continue;
-      // gruppe `alle` holds persons in none of its groups: only `alle` ≥ Σ groups.
-      const ge = lines.dim[l] === GRUPPE_DIM && u.pops[tp]![GRUPPE_DIM] === 'alle';
-      const signs = [1, ...parts.map(() => -1)];
-      if (isShare(ti)) add([num(ti, m, tp), ...parts.map(([qi, q]) => num(qi, m, q))], signs, ge);
-      add([den(ti, tp), ...parts.map(([qi, q]) => den(qi, q))], signs, ge);
     }
     for (let p = 0; p < nPop; p++) {
-      const i = u.cell[m * nPop + p]!;
-      if (i >= 0 && hidden.has(i) && isShare(i)) add([den(i, p), num(i, m, p)], [1, -1], true); // t ≤ n
+      const c = base + p;
+      if (u.cell[c]! < 0 || !isHidden[c] || !isShare(c)) continue;
+      begin(true); // t ≤ n
+      den(c, 1);
+      num(c, -1);
+      end(false);
     }
   }
   // Distributions: Σ numerators of one population ≤ its denominator.
@@ -132,24 +157,97 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
   });
   for (const ms of groups.values()) {
     for (let p = 0; p < nPop; p++) {
-      const cells = ms.map((m) => [u.cell[m * nPop + p]!, m] as const).filter(([i]) => i >= 0);
-      if (cells.length === 0) continue;
-      add([den(cells[0]![0], p), ...cells.map(([i, m]) => num(i, m, p))], [1, ...cells.map(() => -1)], true);
+      const cs = ms.map((m) => m * nPop + p).filter((c) => u.cell[c]! >= 0);
+      if (cs.length === 0) continue;
+      begin(true);
+      den(cs[0]!, 1);
+      for (const c of cs) num(c, -1);
+      end(false);
     }
   }
-  const [lo, hi] = propagate(rels, varInfo.length);
-  const varRels: number[][] = varInfo.map(() => []);
-  rels.forEach((r, ri) => r.vars.forEach((v) => varRels[v]!.push(ri)));
-  const out: IntervalFinding[] = [];
-  varInfo.forEach((info, v) => {
-    if (hi[v]! - lo[v]! >= width) return;
-    let best = -1;
-    for (const ri of varRels[v]!) {
-      for (const s of rels[ri]!.sources) if (best < 0 || sourceCost[s]! < sourceCost[best]!) best = s;
-    }
-    out.push({ what: `${info.what} in [${lo[v]}, ${hi[v]}]`, repair: best < 0 ? [] : sourceRows[best]!, measure: info.measure, pop: info.pop });
+  const nVars = varRef.length;
+  const [lo, hi] = propagate(rels, nVars);
+  // Exact determinacy over the same (joint) equalities: x − y = 0 with x + y = 4 pins both
+  // without narrowing any bound, so bound propagation alone does not see it.
+  const echelon = new SparseEchelon(nVars);
+  for (const r of rels) if (!r.ge) echelon.add(r.vars, r.coefs);
+  for (const v of echelon.determined()) {
+    lo[v] = varTruth[v]!;
+    hi[v] = varTruth[v]!;
+  }
+  const narrow: number[] = [];
+  for (let v = 0; v < nVars; v++) {
+    // Zeros are not protected (docs/disclosure.md "Zeros"): a count pinned to exactly 0 reveals no one.
+    if (hi[v]! - lo[v]! < width && hi[v] !== 0) narrow.push(v);
+  }
+  if (narrow.length === 0) return [];
+  const sourceRows = (s: number): number[] => {
+    if (s >= 0) return [u.cell[s]!];
+    const k = -1 - s;
+    const out: number[] = [];
+    for (let c = classPop[k]!; c < nCells; c += nPop) if (classOfCell[c] === k && !isHidden[c]) out.push(u.cell[c]!);
+    return out;
+  };
+  const sourceCost = (s: number): number => (s >= 0 ? Math.max(0, rows[u.cell[s]!]!.nevner ?? 0) : Math.max(0, classN[-1 - s]!) * classPublished[-1 - s]!);
+  const relsOfVar: number[][] = Array.from({ length: nVars }, () => []);
+  rels.forEach((r, ri) => {
+    for (const v of r.vars) relsOfVar[v]!.push(ri);
   });
-  return out;
+  /** Relations within `depth` hops of v (a count pinned through a chain of hidden ones has no
+   * published source on its own relations: the repair must reach further out). */
+  const around = (v: number): number[] => {
+    const seenRel = new Set<number>();
+    const seenVar = new Set<number>([v]);
+    let frontier = [v];
+    for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      let sources = 0;
+      for (const w of frontier) {
+        for (const ri of relsOfVar[w]!) {
+          if (seenRel.has(ri)) continue;
+          seenRel.add(ri);
+          sources += rels[ri]!.sources.length;
+          for (const x of rels[ri]!.vars) {
+            if (seenVar.has(x)) continue;
+            seenVar.add(x);
+            next.push(x);
+          }
+        }
+      }
+      if (sources > 0) break;
+      frontier = next;
+    }
+    return [...seenRel];
+  };
+  return narrow.map((v) => {
+    let best = 0;
+    let bestCost = Infinity;
+    const all = new Set<number>();
+    for (const ri of around(v)) {
+      for (const s of rels[ri]!.sources) {
+        const cost = sourceCost(s);
+        if (cost < bestCost) [best, bestCost] = [s, cost];
+        for (const i of sourceRows(s)) all.add(i);
+      }
+    }
+    const ref = varRef[v]!;
+    const c = ref >= 0 ? ref : classPop[-1 - ref]!;
+    const p = c % nPop;
+    const what = `${ref >= 0 ? `t:${u.measures[Math.floor(ref / nPop)]}` : 'n'}|${u.pops[p]!.join('|')}${ref >= 0 ? '' : `#${classN[-1 - ref]}`}`;
+    return {
+      what: `${what} in [${lo[v]}, ${hi[v]}]`,
+      repair: bestCost === Infinity ? [] : sourceRows(best),
+      all: [...all],
+      measure: ref >= 0 ? Math.floor(ref / nPop) : -1,
+      pop: p,
+    };
+  });
+}
+
+function sameRelation(a: Relation, b: Relation): boolean {
+  if (a.ge !== b.ge || a.constant !== b.constant || a.vars.length !== b.vars.length) return false;
+  for (let j = 0; j < a.vars.length; j++) if (a.vars[j] !== b.vars[j] || a.coefs[j] !== b.coefs[j]) return false;
+  return true;
 }
 
 // 20 passes: on R1 (medium) 80 passes found no more narrow cells than 20 (3 031 repairs either way)

@@ -9,7 +9,6 @@
  * A violation hides one more part: the cheapest that covers the shortfall, preferring one whose
  * other lines already have a lone hidden member (so hidden cells close into rectangles).
  */
-import { SparseEchelon } from './modular.ts';
 
 export interface Layer {
   readonly value: Float64Array;
@@ -30,9 +29,6 @@ export interface LineProblem {
   /** 0 = this item must not be chosen as a secondary (e.g. a denominator seen from a measure). */
   readonly choosable: Uint8Array;
   readonly threshold: number;
-  /** 1 = line l is only an inequality for a reader (gruppe `alle` ≥ its groups): the rules use it
-   * where it happens to hold exactly, the exact audit does not (the interval audit covers it). */
-  readonly inequality?: Uint8Array;
 }
 
 interface Index {
@@ -100,6 +96,9 @@ function shortfall(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: 
   if (parts === 0) return -1;
   const h = ix.hcount[l * p.layers.length + k]!;
   if (h === 0) return -1;
+  // Zeros are not protected (a count of 0 is publishable, docs/disclosure.md "Zeros"): a line
+  // whose hidden members are all 0 reveals only zeros.
+  if (p.layers[k]!.counts && sum === 0 && (!hidden[total] || val[total] === 0)) return -1;
   const deficit = p.layers[k]!.counts && !hidden[total] && hiddenParts > 0 ? Math.max(0, p.threshold - sum) : 0;
   if (h === 1) return deficit;
   return deficit > 0 ? deficit : -1;
@@ -143,47 +142,13 @@ function pick(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: numbe
   return fallback;
 }
 
-/** Hidden items that the equality lines of some layer determine exactly (sparse elimination mod p). */
-function determinedItems(p: LineProblem, hidden: Uint8Array, ix: Index): [number, number][] {
-  const out: [number, number][] = [];
-  const seen = new Uint8Array(p.nItems);
-  const nLines = p.start.length - 1;
-  p.layers.forEach((layer, k) => {
-    const g = new SparseEchelon();
-    let rows = 0;
-    for (let l = 0; l < nLines; l++) {
-      if (!ix.holds[l * p.layers.length + k] || p.inequality?.[l]) continue;
-      const a = p.start[l]!;
-      if (Number.isNaN(layer.value[p.members[a]!]!)) continue;
-      const row: [number, number][] = [];
-      for (let i = a; i < p.start[l + 1]!; i++) {
-        const v = p.members[i]!;
-        if (hidden[v] && !Number.isNaN(layer.value[v]!)) row.push([v, i === a ? 1 : -1]);
-      }
-      if (row.length > 0) {
-        g.addRow(row);
-        rows++;
-      }
-    }
-    if (rows === 0) return;
-    for (const v of g.determined()) {
-      if (seen[v]) continue;
-      seen[v] = 1;
-      out.push([v, k]);
-    }
-  });
-  return out;
-}
-
-const MAX_AUDIT_ROUNDS = 40;
-
 /**
  * Hide items until every line holds; mutates `hidden`. Then, while the universe is small enough
  * (`auditLimit` hidden items), audit exactly and repair each recoverable item by hiding the
  * cheapest published member of one of its lines, and run the rules again.
  * Returns the violations left (0 normally).
  */
-export function solveLines(p: LineProblem, hidden: Uint8Array, auditLimit = 5000): number {
+export function solveLines(p: LineProblem, hidden: Uint8Array): number {
   const ix = buildIndex(p, hidden);
   const K = p.layers.length;
   const nLines = p.start.length - 1;
@@ -193,10 +158,8 @@ export function solveLines(p: LineProblem, hidden: Uint8Array, auditLimit = 5000
     queue.push(l);
     queued[l] = 1;
   }
-  let nHidden = hidden.reduce((s, x) => s + x, 0);
   const hide = (v: number): void => {
     hidden[v] = 1;
-    nHidden++;
     for (let i = ix.itemStart[v]!; i < ix.itemStart[v + 1]!; i++) {
       const l = ix.itemLines[i]!;
       for (let k = 0; k < K; k++) if (!Number.isNaN(p.layers[k]!.value[v]!)) ix.hcount[l * K + k]!++;
@@ -222,68 +185,8 @@ export function solveLines(p: LineProblem, hidden: Uint8Array, auditLimit = 5000
       }
     }
   };
-  /** Hide the cheapest published member of a line of v in layer k; if all of them are hidden, of
-   * the lines of their hidden members (nearest first). */
-  const repair = (v: number, k: number): boolean => {
-    const val = p.layers[k]!.value;
-    const seenLine = new Set<number>();
-    const seenItem = new Set<number>([v]);
-    let frontier = [v];
-    let best = -1;
-    let bestCost = Infinity;
-    // The cheapest published member of the nearest lines (v's own first, then up to 3 lines away).
-    for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-      const next: number[] = [];
-      for (const u of frontier) {
-        for (let i = ix.itemStart[u]!; i < ix.itemStart[u + 1]!; i++) {
-          const l = ix.itemLines[i]!;
-          if (seenLine.has(l) || !ix.holds[l * K + k]) continue;
-          seenLine.add(l);
-          for (let j = p.start[l]!; j < p.start[l + 1]!; j++) {
-            const w = p.members[j]!;
-            if (Number.isNaN(val[w]!)) continue;
-            if (hidden[w]) {
-              if (!seenItem.has(w)) {
-                seenItem.add(w);
-                next.push(w);
-              }
-              continue;
-            }
-            if (!p.choosable[w]) continue;
-            const c = effectiveCost(p, ix, w, l, k);
-            if (c < bestCost) [best, bestCost] = [w, c];
-          }
-        }
-      }
-      frontier = next;
-      if (best >= 0) break; // the nearest line with a published member: hiding it frees v
-    }
-    if (best >= 0) {
-      hide(best);
-      return true;
-    }
-    return false;
-  };
   rules();
-  let left = 0;
-  let previous = '';
-  let repeats = 0;
-  for (let round = 0; round < MAX_AUDIT_ROUNDS && nHidden <= auditLimit; round++) {
-    const bad = determinedItems(p, hidden, ix);
-    left = bad.length;
-
-    if (bad.length === 0) break;
-    // The same findings again and again: the repairs do not reach them; stop and report.
-    const key = bad.map(([v, k]) => `${v}:${k}`).join(',');
-    repeats = key === previous ? repeats + 1 : 0;
-    previous = key;
-    if (repeats >= 2) break;
-    let fixed = 0;
-    for (const [v, k] of bad) if (repair(v, k)) fixed++;
-    rules();
-    if (fixed === 0) break;
-  }
-  let stuck = left;
+  let stuck = 0;
   for (let l = 0; l < nLines; l++) {
     for (let k = 0; k < K; k++) if (p.mask[l]! & (1 << k) && shortfall(p, hidden, ix, l, k) >= 0) stuck++;
   }

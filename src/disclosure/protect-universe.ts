@@ -7,8 +7,8 @@
  */
 import type { ResultRow } from '../contract/results.ts';
 import type { DisclosureConfig } from './config.ts';
-import { POP_DIMS, populationLines, type Lines } from './hierarchy.ts';
-import { intervalAudit } from './interval-audit.ts';
+import { populationLines, type Lines } from './hierarchy.ts';
+import { intervalAudit, type IntervalFinding } from './interval-audit.ts';
 import { solveLines, type Layer } from './line-solver.ts';
 import { isPrimaryUnsafe } from './primary.ts';
 import type { Universe } from './universe.ts';
@@ -61,7 +61,7 @@ function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines
       const batch = all.slice(b, b + 8);
       stuck += solveLines({
         nItems: nPop, start: lines.start, members: lines.members, mask: new Uint8Array(lines.dim.length).fill((1 << batch.length) - 1),
-        layers: batch, cost, choosable: new Uint8Array(nPop).fill(1), threshold: cfg.minCount, inequality: groupAlleLines(u, lines),
+        layers: batch, cost, choosable: new Uint8Array(nPop).fill(1), threshold: cfg.minCount,
       }, hidden);
     }
     if (all.length <= 8) break;
@@ -69,11 +69,6 @@ function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines
   return stuck;
 }
 
-/** 1 = the line is gruppe `alle` ≥ its groups: an inequality for a reader, however the data add up. */
-function groupAlleLines(u: Universe, lines: Lines): Uint8Array {
-  const g = POP_DIMS.indexOf('gruppe');
-  return Uint8Array.from(lines.dim, (d, l) => (d === g && u.pops[lines.members[lines.start[l]!]!]![g] === 'alle' ? 1 : 0));
-}
 
 /** Measures protected together: shares with the same additive group; every other measure alone. */
 function families(u: Universe): number[][] {
@@ -147,12 +142,9 @@ function protectFamily(
     const layers: Layer[] = kind === 'share'
       ? [{ value: L0, counts: true }, { value: L1, counts: true }, { value: LN, counts: true }]
       : [{ value: L0, counts: false }, { value: L1, counts: true }, { value: LN, counts: true }];
-    const ineq = groupAlleLines(u, lines);
-    const inequality = new Uint8Array(mask.length);
-    for (let f = 0; f < F; f++) inequality.set(ineq, f * ineq.length);
     stuck = solveLines({
       nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask),
-      layers, cost, choosable, threshold: cfg.minCount, inequality,
+      layers, cost, choosable, threshold: cfg.minCount,
     }, hidden);
   }
   fam.forEach((m, f) => {
@@ -208,63 +200,58 @@ function protectWithLines(rows: readonly ResultRow[], u: Universe, lines: Lines,
 }
 
 const MAX_INTERVAL_ROUNDS = 12;
+/** Rounds that hide every published source around a finding, after the cheapest-source rounds. */
+const MAX_ESCALATED_ROUNDS = 20;
 
-/** Rows of the measures in `measures` at kommune level (4-digit region): the coarsening fallback. */
-function kommuneCells(u: Universe, measures: ReadonlySet<number>): number[] {
-  const nPop = u.pops.length;
-  const r = POP_DIMS.indexOf('region');
-  const out: number[] = [];
-  for (const m of measures) {
-    for (let p = 0; p < nPop; p++) {
-      const i = u.cell[m * nPop + p]!;
-      if (i >= 0 && u.pops[p]![r]!.length === 4) out.push(i);
-    }
+/** Every row of the given measures (all measures for a denominator finding) in the universe. */
+function measureCells(u: Universe, findings: readonly IntervalFinding[]): number[] {
+  const ms = new Set<number>();
+  for (const f of findings) {
+    if (f.measure >= 0) ms.add(f.measure);
+    else u.measures.forEach((_, m) => ms.add(m));
   }
+  const out: number[] = [];
+  for (const m of ms) for (let p = 0; p < u.pops.length; p++) if (u.cell[m * u.pops.length + p]! >= 0) out.push(u.cell[m * u.pops.length + p]!);
   return out;
 }
 
 /**
- * Line rules and exact audit (`protectWithLines`), then the interval audit with repair: every
- * hidden count a reader can bound to fewer than `minCount` persons gets the cheapest published
- * source on one of its relations hidden, and everything runs again. After MAX_INTERVAL_ROUNDS the
- * offending measures lose their kommune-level cells (coarsening), once.
+ * Line rules (`protectWithLines`), then the audit of everything a reader can derive (exact
+ * elimination and bound propagation over the joint relations) with repair, in three steps that
+ * each stop when nothing is narrow any more: (1) up to MAX_INTERVAL_ROUNDS rounds hiding the
+ * cheapest published source on one relation of each finding; (2) up to MAX_ESCALATED_ROUNDS rounds
+ * hiding every published source on its relations (or, when a count is pinned through a chain of
+ * hidden ones, on the nearest relations that have published sources); (3) the last resort, so the
+ * loop always ends safe: the finding's measure is withheld in this universe.
  */
 export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
   const lines = populationLines(u.pops);
   const forced = new Set<number>();
   let outcome = protectWithLines(rows, u, lines, cfg, forced);
   let repairs = 0;
-  let coarsened = 0;
+  let withheld = 0;
   for (let round = 0; outcome.suppressed.length > 0; round++) {
     const findings = intervalAudit(rows, u, lines, new Set(outcome.suppressed), cfg.minCount);
-    if (findings.length === 0) break;
-    if (round >= MAX_INTERVAL_ROUNDS + 1) return { ...outcome, unresolved: outcome.unresolved + findings.length, repairs, coarsened };
+    // The audit is the reader's whole model: clean means safe, whatever line rule is left unmet.
+    if (findings.length === 0) return { ...outcome, unresolved: 0, repairs, coarsened: withheld };
     let added = 0;
-    if (round < MAX_INTERVAL_ROUNDS) {
-      for (const f of findings) {
-        for (const i of f.repair) {
-          if (forced.has(i)) continue;
-          forced.add(i);
-          added++;
-        }
-      }
-    }
-    if (added === 0) {
-      // Repairs do not converge: coarsen. A denominator finding takes every measure of the population.
-      const ms = new Set<number>();
-      for (const f of findings) {
-        if (f.measure >= 0) ms.add(f.measure);
-        else u.measures.forEach((_, m) => ms.add(m));
-      }
-      for (const i of kommuneCells(u, ms)) {
+    const force = (list: readonly number[]): void => {
+      for (const i of list) {
         if (forced.has(i)) continue;
         forced.add(i);
-        coarsened++;
+        added++;
       }
-      round = MAX_INTERVAL_ROUNDS;
+    };
+    if (round < MAX_INTERVAL_ROUNDS) for (const f of findings) force(f.repair);
+    if (added === 0 && round < MAX_INTERVAL_ROUNDS + MAX_ESCALATED_ROUNDS) for (const f of findings) force(f.all);
+    if (added === 0) {
+      force(measureCells(u, findings));
+      if (added === 0) return { ...outcome, unresolved: outcome.unresolved + findings.length, repairs, coarsened: withheld };
+      withheld += added;
+      added = 0;
     }
     repairs += added;
     outcome = protectWithLines(rows, u, lines, cfg, forced);
   }
-  return { ...outcome, repairs, coarsened };
+  return { ...outcome, repairs, coarsened: withheld };
 }

@@ -32,6 +32,8 @@ export interface AttackReport {
   readonly recovered: string[];
   /** Bounds that excluded the true value: a bug in the attacker or inconsistent input. */
   readonly inconsistent: string[];
+  /** Hidden counts pinned to exactly 0 (not a disclosure: zeros are not protected). */
+  readonly zeros: number;
 }
 
 const Q = 1000000007n;
@@ -50,7 +52,8 @@ function childrenOf(dim: 'region' | 'gruppe' | 'kjonn' | 'lovregime', value: str
   if (dim === 'kjonn') return value === 'alle' ? { kids: ['1', '2'], ge: false } : null;
   if (dim === 'lovregime') return value === 'alle' ? { kids: ['introduksjonsloven', 'integreringsloven'], ge: false } : null;
   if (dim === 'gruppe') {
-    if (value === 'intro') return { kids: ['under_25', 'har_vgo', 'ovrige'], ge: false };
+    // The subgroups are set at programme start (law-rules §3): `intro` also holds persons who have not started.
+    if (value === 'intro') return { kids: ['under_25', 'har_vgo', 'ovrige'], ge: true };
     if (value === 'alle') return { kids: ['intro', 'norsk_rett_plikt', 'norsk_plikt'], ge: true };
     return null;
   }
@@ -214,12 +217,16 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const b = bounds(rels, unknowns);
   const recovered: string[] = [];
   const inconsistent: string[] = [];
+  const zeros: string[] = [];
   for (const u of unknowns) {
     const [lo, hi] = b.get(u)!;
     const t = truth.get(u)!;
     if (t < lo || t > hi) inconsistent.push(`${u}: ${t} ∉ [${lo}, ${hi}]`);
-    if (det.has(u)) recovered.push(`${u} exactly (= ${t})`);
+    // A count pinned to exactly 0 is not counted: zeros are publishable by the primary rule
+    // (numerator 0 is safe) and reveal no person; they are reported on their own.
+    if ((det.has(u) && t === 0) || (lo === 0 && hi === 0)) zeros.push(u);
+    else if (det.has(u)) recovered.push(`${u} exactly (= ${t})`);
     else if (hi - lo < o.width) recovered.push(`${u} in [${lo}, ${hi}] (= ${t})`);
   }
-  return { cellsAttacked, unknowns: unknowns.length, relations: rels.length, recovered, inconsistent };
+  return { cellsAttacked, unknowns: unknowns.length, relations: rels.length, recovered, inconsistent, zeros: zeros.length };
 }

@@ -60,7 +60,7 @@ export function additiveGroupOf(catalogue: readonly IndicatorMeta[]) {
 export function attackByIndicator(run: PipelineRun, width: number): { total: AttackReport; perIndicator: Map<string, AttackReport> } {
   const ids = [...new Set(run.rows.map((r) => r.indikator))];
   const perIndicator = new Map<string, AttackReport>();
-  const total = { cellsAttacked: 0, unknowns: 0, relations: 0, recovered: [] as string[], inconsistent: [] as string[] };
+  const total = { cellsAttacked: 0, unknowns: 0, relations: 0, recovered: [] as string[], inconsistent: [] as string[], zeros: 0 };
   for (const id of ids) {
     const idx = run.rows.flatMap((r, i) => (r.indikator === id ? [i] : []));
     const rep = attack(idx.map((i) => run.rows[i]!), idx.map((i) => run.safe[i]!), { additiveGroup: additiveGroupOf(run.catalogue), width });
@@ -68,6 +68,7 @@ export function attackByIndicator(run: PipelineRun, width: number): { total: Att
     total.cellsAttacked += rep.cellsAttacked;
     total.unknowns += rep.unknowns;
     total.relations += rep.relations;
+    total.zeros += rep.zeros;
     total.recovered.push(...rep.recovered.map((x) => `${id} ${x}`));
     total.inconsistent.push(...rep.inconsistent.map((x) => `${id} ${x}`));
   }
