@@ -42,6 +42,74 @@ export const METHOD =
   '>= their groups, numerator <= denominator, sum of reasons <= n, denominators shared between measures) with repair ' +
   'until no hidden count other than a zero is narrower than minCount; zeros are not protected';
 
+/** Suppressed row indices of the universes in `lists`, with the loop's counters. */
+export interface UniversesOutcome {
+  suppressed: number[];
+  unresolved: number;
+  repairs: number;
+  coarsened: number;
+}
+
+/** Protect the given universes (lists of row indices into `rows`); the worker runs this too. */
+export function protectUniverses(
+  rows: readonly ResultRow[], lists: readonly (readonly number[])[], catalogue: readonly IndicatorMeta[], config: DisclosureConfig,
+  onProgress?: (done: number, total: number) => void,
+): UniversesOutcome {
+  const lookup = new MeasureLookup(catalogue);
+  const out: UniversesOutcome = { suppressed: [], unresolved: 0, repairs: 0, coarsened: 0 };
+  for (const [k, indices] of lists.entries()) {
+    onProgress?.(k, lists.length);
+    const o = protectUniverse(rows, buildUniverse(rows, indices, lookup), config);
+    out.unresolved += o.unresolved;
+    out.repairs += o.repairs ?? 0;
+    out.coarsened += o.coarsened ?? 0;
+    for (const i of o.suppressed) out.suppressed.push(i);
+  }
+  return out;
+}
+
+/** The protected table and its summary from the suppressed indices. */
+export function applySuppression(
+  rows: readonly ResultRow[], catalogue: readonly IndicatorMeta[], config: DisclosureConfig, outcome: UniversesOutcome, seconds: number,
+): { rows: ResultRow[]; summary: DisclosureSummary } {
+  const lookup = new MeasureLookup(catalogue);
+  const out = rows.slice();
+  let primary = 0;
+  let secondary = 0;
+  let eligible = 0;
+  let persons = 0;
+  let personsHidden = 0;
+  rows.forEach((r) => {
+    if (r.status !== '' && r.status !== ':') return;
+    eligible++;
+    persons += Math.max(0, r.nevner ?? 0);
+  });
+  for (const i of outcome.suppressed) {
+    const r = rows[i]!;
+    personsHidden += Math.max(0, r.nevner ?? 0);
+    if (r.status === ':' || isPrimaryUnsafe(r, lookup.info(r), config)) primary++;
+    else secondary++;
+    out[i] = suppressRow(r);
+  }
+  const method = outcome.unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${outcome.unresolved} line(s) left unprotected`;
+  return {
+    rows: out,
+    summary: {
+      cells: rows.length,
+      primary,
+      secondary,
+      cellsSuppressedShare: eligible === 0 ? 0 : (primary + secondary) / eligible,
+      personsSuppressedShare: persons === 0 ? 0 : personsHidden / persons,
+      seconds,
+      config,
+      method,
+      intervalRepairs: outcome.repairs,
+      coarsened: outcome.coarsened,
+      fallbacks: fallbacks(out),
+    },
+  };
+}
+
 /**
  * Suppress unsafe cells and enough other cells that none can be recovered from the rest.
  * @example const { rows: safe, summary } = protect(results, catalogue);
@@ -54,50 +122,8 @@ export function protect(
   onProgress?: (done: number, total: number) => void,
 ): { rows: ResultRow[]; summary: DisclosureSummary } {
   const t0 = performance.now();
-  const lookup = new MeasureLookup(catalogue);
-  const out = rows.slice();
-  let primary = 0;
-  let secondary = 0;
-  let eligible = 0;
-  let persons = 0;
-  let personsHidden = 0;
-  let unresolved = 0;
-  let intervalRepairs = 0;
-  let coarsened = 0;
-  const isPrimary = (i: number) => rows[i]!.status === ':' || isPrimaryUnsafe(rows[i]!, lookup.info(rows[i]!), config);
-  const all = [...universes(rows)];
-  for (const [k, indices] of all.entries()) {
-    onProgress?.(k, all.length);
-    const outcome = protectUniverse(rows, buildUniverse(rows, indices, lookup), config);
-    unresolved += outcome.unresolved;
-    intervalRepairs += outcome.repairs ?? 0;
-    coarsened += outcome.coarsened ?? 0;
-    for (const i of indices) {
-      eligible++;
-      persons += Math.max(0, rows[i]!.nevner ?? 0);
-    }
-    for (const i of outcome.suppressed) {
-      personsHidden += Math.max(0, rows[i]!.nevner ?? 0);
-      if (isPrimary(i)) primary++;
-      else secondary++;
-      out[i] = suppressRow(rows[i]!);
-    }
-  }
-  const method = unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${unresolved} line(s) left unprotected`;
-  return {
-    rows: out,
-    summary: {
-      cells: rows.length,
-      primary,
-      secondary,
-      cellsSuppressedShare: eligible === 0 ? 0 : (primary + secondary) / eligible,
-      personsSuppressedShare: persons === 0 ? 0 : personsHidden / persons,
-      seconds: (performance.now() - t0) / 1000,
-      config,
-      method,
-      intervalRepairs,
-      coarsened,
-      fallbacks: fallbacks(out),
-    },
-  };
+  const outcome = protectUniverses(rows, universes(rows), catalogue, config, onProgress);
+  return applySuppression(rows, catalogue, config, outcome, (performance.now() - t0) / 1000);
 }
+
+export { protectParallel } from './parallel.ts';

@@ -14,6 +14,7 @@ interface ComputeArgs {
   out: string;
   disclosure: string;
   memoryLimit?: string;
+  workers?: string;
   quiet?: boolean;
 }
 
@@ -26,6 +27,7 @@ export function registerCompute(program: Command): void {
     .requiredOption('--out <dir>', tr('mappe for resultatfilene', 'folder for the result files'))
     .option('--disclosure <on|off>', tr('personvern (off kun for analytikere med tilgang til mikrodata)', 'disclosure control (off only for analysts with microdata access)'), 'on')
     .option('--memory-limit <size>', tr('minnegrense for DuckDB, f.eks. 4GB', 'DuckDB memory limit, e.g. 4GB'))
+    .option('--workers <n>', tr('tråder for prikkingen (standard: antall kjerner)', 'threads for disclosure control (default: the number of cores)'))
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .action(async (args: ComputeArgs) => runCompute(args));
 }
@@ -33,6 +35,10 @@ export function registerCompute(program: Command): void {
 export async function runCompute(args: ComputeArgs): Promise<void> {
   if (args.disclosure !== 'on' && args.disclosure !== 'off') {
     throw new UserError(tr(`--disclosure må være on eller off, ikke "${args.disclosure}"`, `--disclosure must be on or off, not "${args.disclosure}"`));
+  }
+  const workers = args.workers === undefined ? undefined : Number(args.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 8)) {
+    throw new UserError(tr(`--workers må være et heltall fra 1 til 8, ikke "${args.workers}"`, `--workers must be an integer from 1 to 8, not "${args.workers}"`));
   }
   if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
   const progress = consoleProgress(args.quiet ?? false);
@@ -44,18 +50,21 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
     const meta: PublicationMeta = { disclosure: args.disclosure, generatedAt: new Date().toISOString(), dataLastDate: result.dataLastDate };
     if (args.disclosure === 'on') {
       // Loaded only when used, so `--disclosure off` runs without the disclosure stage.
-      const { protect } = await import('../../disclosure/index.ts');
+      const { protectParallel } = await import('../../disclosure/index.ts');
       progress.step(
         `Prikker små tall (primær- og sekundærprikking) i ${rows.length} celler …`,
         `Suppressing small cells (primary and secondary) in ${rows.length} cells …`,
       );
       let lastDecile = 0;
-      const protectedRows = protect(rows, CATALOGUE, undefined, (done, total) => {
-        const decile = Math.floor((10 * done) / Math.max(1, total));
-        if (decile > lastDecile) {
-          lastDecile = decile;
-          progress.step(`  prikking ${decile * 10} % (${done} av ${total} deltabeller)`, `  suppression ${decile * 10} % (${done} of ${total} sub-tables)`);
-        }
+      const protectedRows = await protectParallel(rows, CATALOGUE, undefined, {
+        ...(workers ? { workers } : {}),
+        onProgress: (done, total) => {
+          const decile = Math.floor((10 * done) / Math.max(1, total));
+          if (decile > lastDecile) {
+            lastDecile = decile;
+            progress.step(`  prikking ${decile * 10} % (${done} av ${total} deltabeller)`, `  suppression ${decile * 10} % (${done} of ${total} sub-tables)`);
+          }
+        },
       });
       rows = protectedRows.rows;
       const s = protectedRows.summary;
