@@ -128,3 +128,36 @@ test('denominator-only recovery: a small population is hidden in every measure a
   assert.deepEqual([...shownDen].sort(), ['0', '13']);
   safeAgainstAttack(rows, safe);
 });
+
+test('intro ≥ its subgroups: one hidden subgroup is safe when persons not yet started widen the gap', () => {
+  // Land only. intro n = 30, subgroups 2 + 10 + 10 = 22: 8 intro persons have not started (law-rules §3).
+  // under_25 (n = 2) is primary. A reader knows only intro ≥ Σ subgroups, so n(under_25) ≤ 30 − 20 = 10
+  // and t(under_25) ≤ 15 − 12 = 3: [0, 10] and [0, 3] are at least 3 wide, so
+  // no secondary suppression is needed. Were intro = Σ subgroups an equality, under_25 would be
+  // recoverable and another subgroup would have to go.
+  const g = (gruppe: ResultRow['gruppe'], teller: number, nevner: number) => cell({ region: '0', gruppe, teller, nevner });
+  const rows = [g('intro', 15, 30), g('under_25', 1, 2), g('har_vgo', 6, 10), g('ovrige', 6, 10)];
+  const { rows: safe, summary } = protect(rows, catalogue());
+  assert.deepEqual(hiddenLabels(safe, ['gruppe']), ['under_25']);
+  assert.equal(summary.secondary, 0);
+  safeAgainstAttack(rows, safe);
+});
+
+test('zeros are not protected: a published total of 0 pins its hidden parts at 0 without more suppression', () => {
+  // 0 = 11 + 12; 11 = 1101 + 1102. Nobody has the attribute (t = 0 everywhere). 1101 has n = 2
+  // (primary). In the numerator layer every hidden member is 0: the published 0 of fylke 11 already
+  // says t(1101) = 0, so the numerator needs nothing more. The denominator does: n(1101) = n(11) −
+  // n(1102) → hide 1102 as well (n: 2 + 30 hidden, fylke 11 published: 32 ≥ 3 persons).
+  const rows = [
+    cell({ region: '0', teller: 0, nevner: 82 }),
+    cell({ region: '11', teller: 0, nevner: 32 }),
+    cell({ region: '1101', teller: 0, nevner: 2 }),
+    cell({ region: '1102', teller: 0, nevner: 30 }),
+    cell({ region: '12', teller: 0, nevner: 50 }),
+  ];
+  const { rows: safe } = protect(rows, catalogue());
+  assert.deepEqual(hiddenLabels(safe), ['1101', '1102']);
+  const rep = attack(rows, safe, { additiveGroup: () => null, width: DEFAULT_DISCLOSURE.minCount });
+  assert.deepEqual(rep.recovered, []);
+  assert.equal(rep.zeros, 2, 'both hidden numerators are pinned at 0 by the published 0 of fylke 11');
+});
