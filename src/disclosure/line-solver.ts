@@ -40,7 +40,14 @@ interface Index {
   readonly hcount: Int32Array;
 }
 
-function buildIndex(p: LineProblem, hidden: Uint8Array): Index {
+type StaticIndex = Omit<Index, 'hcount'>;
+/** The parts of the index that do not depend on what is hidden, kept per problem object: a
+ * universe re-solves the same problems round after round with more cells forced hidden. */
+const staticIndexes = new WeakMap<LineProblem, StaticIndex>();
+
+function staticIndex(p: LineProblem): StaticIndex {
+  const cached = staticIndexes.get(p);
+  if (cached) return cached;
   const nLines = p.start.length - 1;
   const K = p.layers.length;
   const itemStart = new Int32Array(p.nItems + 1);
@@ -48,15 +55,7 @@ function buildIndex(p: LineProblem, hidden: Uint8Array): Index {
   for (let v = 0; v < p.nItems; v++) itemStart[v + 1]! += itemStart[v]!;
   const fill = itemStart.slice(0, p.nItems);
   const itemLines = new Int32Array(p.members.length);
-  const hcount = new Int32Array(nLines * K);
-  for (let l = 0; l < nLines; l++) {
-    for (let i = p.start[l]!; i < p.start[l + 1]!; i++) {
-      const v = p.members[i]!;
-      itemLines[fill[v]!++] = l;
-      if (!hidden[v]) continue;
-      for (let k = 0; k < K; k++) if (!Number.isNaN(p.layers[k]!.value[v]!)) hcount[l * K + k]!++;
-    }
-  }
+  for (let l = 0; l < nLines; l++) for (let i = p.start[l]!; i < p.start[l + 1]!; i++) itemLines[fill[p.members[i]!]!++] = l;
   const holds = new Uint8Array(nLines * K);
   for (let l = 0; l < nLines; l++) {
     p.layers.forEach((layer, k) => {
@@ -72,7 +71,22 @@ function buildIndex(p: LineProblem, hidden: Uint8Array): Index {
       if (!layer.counts || Math.abs(total - sum) < 1e-9) holds[l * K + k] = 1;
     });
   }
-  return { holds, itemStart, itemLines, hcount };
+  const out = { holds, itemStart, itemLines };
+  staticIndexes.set(p, out);
+  return out;
+}
+
+function buildIndex(p: LineProblem, hidden: Uint8Array): Index {
+  const K = p.layers.length;
+  const hcount = new Int32Array((p.start.length - 1) * K);
+  for (let l = 0; l < p.start.length - 1; l++) {
+    for (let i = p.start[l]!; i < p.start[l + 1]!; i++) {
+      const v = p.members[i]!;
+      if (!hidden[v]) continue;
+      for (let k = 0; k < K; k++) if (!Number.isNaN(p.layers[k]!.value[v]!)) hcount[l * K + k]!++;
+    }
+  }
+  return { ...staticIndex(p), hcount };
 }
 
 /** Shortfall of line l in layer k: -1 = fine, else persons still to hide (0 = any member). */

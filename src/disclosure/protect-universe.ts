@@ -9,7 +9,7 @@ import type { ResultRow } from '../contract/results.ts';
 import type { DisclosureConfig } from './config.ts';
 import { populationLines, type Lines } from './hierarchy.ts';
 import { intervalAudit, type IntervalFinding } from './interval-audit.ts';
-import { solveLines, type Layer } from './line-solver.ts';
+import { solveLines, type Layer, type LineProblem } from './line-solver.ts';
 import { isPrimaryUnsafe } from './primary.ts';
 import type { Universe } from './universe.ts';
 
@@ -32,10 +32,16 @@ function populationUnsafe(r: ResultRow, kind: string, cfg: DisclosureConfig): bo
   return r.nevner < (kind === 'share' ? cfg.minDenominator : cfg.minMeanN);
 }
 
-/** Phase 1: the hidden-population set H (1 = hidden). One layer per distinct denominator vector. */
-function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig, hidden: Uint8Array): number {
+/** Phase 1's problems (one per batch of 8 distinct denominator vectors) and the unsafe populations. */
+interface PopulationProblem {
+  readonly unsafe: Uint8Array;
+  readonly batches: readonly LineProblem[];
+}
+
+function populationProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig): PopulationProblem {
   const nPop = u.pops.length;
   const cost = new Float64Array(nPop);
+  const unsafe = new Uint8Array(nPop);
   const layers = new Map<string, Layer>();
   u.measures.forEach((_, m) => {
     const value = full(nPop);
@@ -45,30 +51,38 @@ function hiddenPopulations(rows: readonly ResultRow[], u: Universe, lines: Lines
       const r = rows[i]!;
       value[p] = r.nevner ?? 0;
       cost[p] = Math.max(cost[p]!, r.nevner ?? 0);
-      if (populationUnsafe(r, u.info[m]!.kind, cfg)) hidden[p] = 1;
+      if (populationUnsafe(r, u.info[m]!.kind, cfg)) unsafe[p] = 1;
     }
     const key = Array.from(value, (x) => (Number.isNaN(x) ? '' : String(x))).join(',');
     if (!layers.has(key)) layers.set(key, { value, counts: true });
   });
-  // Layers are checked in batches of 8 (the line mask is one byte); repeat until H is stable.
+  // Layers are checked in batches of 8 (the line mask is one byte).
   const all = [...layers.values()];
+  const choosable = new Uint8Array(nPop).fill(1);
+  const batches: LineProblem[] = [];
+  for (let b = 0; b < all.length; b += 8) {
+    const batch = all.slice(b, b + 8);
+    batches.push({
+      nItems: nPop, start: lines.start, members: lines.members, mask: new Uint8Array(lines.dim.length).fill((1 << batch.length) - 1),
+      layers: batch, cost, choosable, threshold: cfg.minCount,
+    });
+  }
+  return { unsafe, batches };
+}
+
+/** Phase 1: the hidden-population set H (1 = hidden), repeated over the batches until stable. */
+function hiddenPopulations(pp: PopulationProblem, hidden: Uint8Array): number {
+  for (let p = 0; p < hidden.length; p++) if (pp.unsafe[p]) hidden[p] = 1;
   const count = () => hidden.reduce((a, x) => a + x, 0);
   let stuck = 0;
   for (let before = -1; before !== count();) {
     before = count();
     stuck = 0;
-    for (let b = 0; b < all.length; b += 8) {
-      const batch = all.slice(b, b + 8);
-      stuck += solveLines({
-        nItems: nPop, start: lines.start, members: lines.members, mask: new Uint8Array(lines.dim.length).fill((1 << batch.length) - 1),
-        layers: batch, cost, choosable: new Uint8Array(nPop).fill(1), threshold: cfg.minCount,
-      }, hidden);
-    }
-    if (all.length <= 8) break;
+    for (const problem of pp.batches) stuck += solveLines(problem, hidden);
+    if (pp.batches.length <= 1) break;
   }
   return stuck;
 }
-
 
 /** Measures protected together: shares with the same additive group; every other measure alone. */
 function families(u: Universe): number[][] {
@@ -80,15 +94,22 @@ function families(u: Universe): number[][] {
   return [...out.values()];
 }
 
-/** Phase 2 for one family: items are its cells (f * nPop + p), then one denominator item per population. */
-function protectFamily(
-  rows: readonly ResultRow[], u: Universe, lines: Lines, fam: number[], H: Uint8Array, cfg: DisclosureConfig, forced: ReadonlySet<number>, out: number[],
-): number {
+/** The parts of a family's phase-2 problem that do not change between rounds. */
+interface FamilyProblem {
+  readonly fam: readonly number[];
+  /** Items hidden whatever happens: already `:` or primary unsafe. */
+  readonly base: Uint8Array;
+  /** null for medians (primary rule and H only). */
+  readonly problem: LineProblem | null;
+}
+
+/** Items are the family's cells (f * nPop + p), then one denominator item per population. */
+function familyProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, fam: readonly number[], cfg: DisclosureConfig): FamilyProblem {
   const nPop = u.pops.length;
   const F = fam.length;
   const nItems = (F + 1) * nPop;
   const kind = u.info[fam[0]!]!.kind;
-  const hidden = new Uint8Array(nItems);
+  const base = new Uint8Array(nItems);
   const cost = new Float64Array(nItems);
   const choosable = new Uint8Array(nItems);
   const L0 = full(nItems);
@@ -101,7 +122,7 @@ function protectFamily(
       const r = rows[i]!;
       const v = f * nPop + p;
       const n = r.nevner ?? 0;
-      hidden[v] = r.status === ':' || H[p] || forced.has(i) || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
+      base[v] = r.status === ':' || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
       cost[v] = n;
       choosable[v] = 1;
       LN[v] = n;
@@ -113,41 +134,54 @@ function protectFamily(
       }
       const d = F * nPop + p;
       if (Number.isNaN(L0[d]!)) L0[d] = n;
-      hidden[d] = H[p]!;
     }
   });
-  let stuck = 0;
-  if (kind !== 'median') {
-    const start: number[] = [0];
-    const members: number[] = [];
-    const mask: number[] = [];
-    for (let f = 0; f < F; f++) {
-      for (let l = 0; l < lines.dim.length; l++) {
-        for (let i = lines.start[l]!; i < lines.start[l + 1]!; i++) members.push(f * nPop + lines.members[i]!);
-        start.push(members.length);
-        mask.push(0b111);
-      }
+  if (kind === 'median') return { fam, base, problem: null };
+  const start: number[] = [0];
+  const members: number[] = [];
+  const mask: number[] = [];
+  for (let f = 0; f < F; f++) {
+    for (let l = 0; l < lines.dim.length; l++) {
+      for (let i = lines.start[l]!; i < lines.start[l + 1]!; i++) members.push(f * nPop + lines.members[i]!);
+      start.push(members.length);
+      mask.push(0b111);
     }
-    // A distribution: the family's numerators of one population add up to (at most) its denominator.
-    if (F > 1) {
-      for (let p = 0; p < nPop; p++) {
-        members.push(F * nPop + p);
-        for (let f = 0; f < F; f++) members.push(f * nPop + p);
-        start.push(members.length);
-        mask.push(0b01);
-      }
-    }
-    // The denominators ride along as a layer: a cell hidden here hides its `nevner` too, which
-    // must not be recoverable either (and saves rounds of phase 1 when U has one measure).
-    const layers: Layer[] = kind === 'share'
-      ? [{ value: L0, counts: true }, { value: L1, counts: true }, { value: LN, counts: true }]
-      : [{ value: L0, counts: false }, { value: L1, counts: true }, { value: LN, counts: true }];
-    stuck = solveLines({
-      nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask),
-      layers, cost, choosable, threshold: cfg.minCount,
-    }, hidden);
   }
-  fam.forEach((m, f) => {
+  // A distribution: the family's numerators of one population add up to (at most) its denominator.
+  if (F > 1) {
+    for (let p = 0; p < nPop; p++) {
+      members.push(F * nPop + p);
+      for (let f = 0; f < F; f++) members.push(f * nPop + p);
+      start.push(members.length);
+      mask.push(0b01);
+    }
+  }
+  // The denominators ride along as a layer: a cell hidden here hides its `nevner` too, which
+  // must not be recoverable either (and saves rounds of phase 1 when U has one measure).
+  const layers: Layer[] = kind === 'share'
+    ? [{ value: L0, counts: true }, { value: L1, counts: true }, { value: LN, counts: true }]
+    : [{ value: L0, counts: false }, { value: L1, counts: true }, { value: LN, counts: true }];
+  return {
+    fam, base,
+    problem: { nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask), layers, cost, choosable, threshold: cfg.minCount },
+  };
+}
+
+/** Phase 2 for one family: hidden = base ∪ H ∪ forced, then the line rules. */
+function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: ReadonlySet<number>, out: number[]): number {
+  const nPop = u.pops.length;
+  const F = fp.fam.length;
+  const hidden = fp.base.slice();
+  fp.fam.forEach((m, f) => {
+    for (let p = 0; p < nPop; p++) {
+      const i = u.cell[m * nPop + p]!;
+      if (i < 0) continue;
+      if (H[p] || forced.has(i)) hidden[f * nPop + p] = 1;
+      hidden[F * nPop + p] = H[p]!;
+    }
+  });
+  const stuck = fp.problem ? solveLines(fp.problem, hidden) : 0;
+  fp.fam.forEach((m, f) => {
     for (let p = 0; p < nPop; p++) {
       const i = u.cell[m * nPop + p]!;
       if (i >= 0 && hidden[f * nPop + p]) out.push(i);
@@ -178,15 +212,14 @@ const MAX_PHASE_ROUNDS = 8;
  * Phase 1, then phase 2; a population whose cells phase 2 hid in every measure has its denominator
  * hidden as well, which phase 1 must then protect: repeat until H is stable.
  */
-function protectWithLines(rows: readonly ResultRow[], u: Universe, lines: Lines, cfg: DisclosureConfig, forced: ReadonlySet<number>): UniverseOutcome {
+function protectWithLines(u: Universe, pp: PopulationProblem, forced: ReadonlySet<number>, fams: readonly FamilyProblem[]): UniverseOutcome {
   const H = new Uint8Array(u.pops.length);
   let suppressed: number[] = [];
   let unresolved = 0;
-  const fams = families(u);
   for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
-    unresolved = hiddenPopulations(rows, u, lines, cfg, H);
+    unresolved = hiddenPopulations(pp, H);
     suppressed = [];
-    for (const fam of fams) unresolved += protectFamily(rows, u, lines, fam, H, cfg, forced, suppressed);
+    for (const fp of fams) unresolved += protectFamily(u, fp, H, forced, suppressed);
     // With one family, phase 2 protected the denominators of the cells it hid (its n layer).
     if (fams.length === 1) break;
     const full = fullyHidden(u, suppressed);
@@ -227,7 +260,9 @@ function measureCells(u: Universe, findings: readonly IntervalFinding[]): number
 export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
   const lines = populationLines(u.pops);
   const forced = new Set<number>();
-  let outcome = protectWithLines(rows, u, lines, cfg, forced);
+  const fams = families(u).map((fam) => familyProblem(rows, u, lines, fam, cfg));
+  const pp = populationProblem(rows, u, lines, cfg);
+  let outcome = protectWithLines(u, pp, forced, fams);
   let repairs = 0;
   let withheld = 0;
   for (let round = 0; outcome.suppressed.length > 0; round++) {
@@ -251,7 +286,7 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
       added = 0;
     }
     repairs += added;
-    outcome = protectWithLines(rows, u, lines, cfg, forced);
+    outcome = protectWithLines(u, pp, forced, fams);
   }
   return { ...outcome, repairs, coarsened: withheld };
 }
