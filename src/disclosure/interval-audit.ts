@@ -12,14 +12,80 @@ import { inequalityLines, type Lines } from './hierarchy.ts';
 import { SparseEchelon } from './modular.ts';
 import type { Universe } from './universe.ts';
 
-interface Relation {
-  /** Σ coef·x + constant = 0 (ge: ≥ 0). */
-  constant: number;
-  vars: number[];
-  coefs: number[];
-  ge: boolean;
-  /** Published sources in the relation (each a set of rows that hides one constant term). */
-  sources: number[];
+/**
+ * The relations, flat: relation r has terms vars/coefs[start[r]..start[r+1]), Σ coef·x + constant
+ * = 0 (ge: ≥ 0), and published sources srcs[srcStart[r]..srcStart[r+1]) (a published cell c ≥ 0
+ * or a denominator class −1 − k), each hiding one constant term. Flat arrays, because this is
+ * rebuilt once per repair round of every universe and per-relation objects made garbage
+ * collection the largest cost of protect.
+ */
+class Relations {
+  readonly start: number[] = [0];
+  readonly vars: number[] = [];
+  readonly coefs: number[] = [];
+  readonly constant: number[] = [];
+  readonly ge: number[] = [];
+  readonly srcStart: number[] = [0];
+  readonly srcs: number[] = [];
+  private cVars = 0;
+  private cSrcs = 0;
+  private cConst = 0;
+  private cGe = 0;
+  private readonly seen = new Map<number, number[]>();
+
+  get count(): number {
+    return this.constant.length;
+  }
+
+  begin(ge: boolean): void {
+    this.cVars = this.vars.length;
+    this.cSrcs = this.srcs.length;
+    this.cConst = 0;
+    this.cGe = ge ? 1 : 0;
+  }
+
+  term(v: number, coef: number): void {
+    this.vars.push(v);
+    this.coefs.push(coef);
+  }
+
+  known(value: number, source: number): void {
+    this.cConst += value;
+    this.srcs.push(source);
+  }
+
+  /** Close the relation; dropped when it has no unknown or (dedup) repeats an earlier one. */
+  end(dedup: boolean): void {
+    const a = this.cVars;
+    const b = this.vars.length;
+    if (b === a || (dedup && this.repeats(a, b))) {
+      this.vars.length = a;
+      this.coefs.length = a;
+      this.srcs.length = this.cSrcs;
+      return;
+    }
+    this.start.push(b);
+    this.srcStart.push(this.srcs.length);
+    this.constant.push(this.cConst);
+    this.ge.push(this.cGe);
+  }
+
+  private repeats(a: number, b: number): boolean {
+    let h = (this.cGe ? 7 : 3) ^ Math.round(this.cConst);
+    for (let j = a; j < b; j++) h = Math.imul(h ^ (this.vars[j]! * 2 + (this.coefs[j]! > 0 ? 1 : 0)), 16777619);
+    const same = this.seen.get(h);
+    if (same) {
+      for (const r of same) {
+        const ra = this.start[r]!;
+        if (this.start[r + 1]! - ra !== b - a || this.constant[r] !== this.cConst || this.ge[r] !== this.cGe) continue;
+        let eq = true;
+        for (let j = 0; j < b - a && eq; j++) eq = this.vars[ra + j] === this.vars[a + j] && this.coefs[ra + j] === this.coefs[a + j];
+        if (eq) return true;
+      }
+      same.push(this.count);
+    } else this.seen.set(h, [this.count]);
+    return false;
+  }
 }
 
 export interface IntervalFinding {
@@ -34,40 +100,36 @@ export interface IntervalFinding {
   readonly pop: number;
 }
 
-
 /**
- * Audit the universe with `hidden` rows suppressed; returns every narrow hidden count.
- * Allocation-light (numeric keys, one array per relation): this runs once per repair round of
- * every universe and was dominated by garbage collection with string keys.
+ * Audit the universe with the cells marked in `hiddenCells` (index m · nPop + p) suppressed;
+ * returns every hidden count a reader can pin to fewer than `width` persons (zeros excepted).
  */
-export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Lines, hidden: ReadonlySet<number>, width: number): IntervalFinding[] {
+export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Lines, hiddenCells: Uint8Array, width: number): IntervalFinding[] {
   const nPop = u.pops.length;
   const M = u.measures.length;
   const nCells = M * nPop;
-  const isHidden = new Uint8Array(nCells);
   // Denominator classes: population + value; one published cell reveals the class.
   const classOfCell = new Int32Array(nCells).fill(-1);
   const classIds = new Map<number, number>();
   const classPop: number[] = [];
   const classN: number[] = [];
-  let nClasses = 0;
   for (let c = 0; c < nCells; c++) {
     const i = u.cell[c]!;
     if (i < 0) continue;
-    if (hidden.has(i)) isHidden[c] = 1;
     const p = c % nPop;
     const n = rows[i]!.nevner ?? -1;
     const key = p * 8_388_608 + n + 1;
     let k = classIds.get(key);
     if (k === undefined) {
-      classIds.set(key, (k = nClasses++));
+      classIds.set(key, (k = classPop.length));
       classPop.push(p);
       classN.push(n);
     }
     classOfCell[c] = k;
   }
+  const nClasses = classPop.length;
   const classPublished = new Int32Array(nClasses);
-  for (let c = 0; c < nCells; c++) if (classOfCell[c]! >= 0 && !isHidden[c]) classPublished[classOfCell[c]!]!++;
+  for (let c = 0; c < nCells; c++) if (classOfCell[c]! >= 0 && !hiddenCells[c]) classPublished[classOfCell[c]!]!++;
   const classVar = new Int32Array(nClasses).fill(-1);
   const cellVar = new Int32Array(nCells).fill(-1);
   // Variables: cell (numerator, c ≥ 0) or class (denominator, −1 − k).
@@ -75,48 +137,21 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
   const varTruth: number[] = [];
   const newVar = (ref: number, truth: number): number => (varRef.push(ref), varTruth.push(truth), varRef.length - 1);
 
-  const rels: Relation[] = [];
-  // Builder for one relation; sources: a published cell c ≥ 0 (its numerator) or a class −1 − k.
-  let cur: Relation = { constant: 0, vars: [], coefs: [], ge: false, sources: [] };
-  const begin = (ge: boolean): void => {
-    cur = { constant: 0, vars: [], coefs: [], ge, sources: [] };
-  };
+  const R = new Relations();
   const num = (c: number, sign: number): void => {
-    if (!isHidden[c]) {
-      cur.constant += sign * (rows[u.cell[c]!]!.teller ?? 0);
-      cur.sources.push(c);
-      return;
-    }
+    const t = rows[u.cell[c]!]!.teller ?? 0;
+    if (!hiddenCells[c]) return R.known(sign * t, c);
     let v = cellVar[c]!;
-    if (v < 0) cellVar[c] = v = newVar(c, rows[u.cell[c]!]!.teller ?? 0);
-    cur.vars.push(v);
-    cur.coefs.push(sign);
+    if (v < 0) cellVar[c] = v = newVar(c, t);
+    R.term(v, sign);
   };
   const den = (c: number, sign: number): void => {
     const k = classOfCell[c]!;
-    if (classPublished[k]! > 0) {
-      cur.constant += sign * Math.max(0, classN[k]!);
-      cur.sources.push(-1 - k);
-      return;
-    }
+    const n = Math.max(0, classN[k]!);
+    if (classPublished[k]! > 0) return R.known(sign * n, -1 - k);
     let v = classVar[k]!;
-    if (v < 0) classVar[k] = v = newVar(-1 - k, Math.max(0, classN[k]!));
-    cur.vars.push(v);
-    cur.coefs.push(sign);
-  };
-  // Denominator relations repeat across measures with the same denominators: keep one of each.
-  const seen = new Map<number, number[]>();
-  const end = (dedup: boolean): void => {
-    if (cur.vars.length === 0) return;
-    if (dedup) {
-      let h = (cur.ge ? 7 : 3) ^ Math.round(cur.constant);
-      for (let j = 0; j < cur.vars.length; j++) h = Math.imul(h ^ (cur.vars[j]! * 2 + (cur.coefs[j]! > 0 ? 1 : 0)), 16777619);
-      const same = seen.get(h);
-      if (same?.some((ri) => sameRelation(rels[ri]!, cur))) return;
-      if (same) same.push(rels.length);
-      else seen.set(h, [rels.length]);
-    }
-    rels.push(cur);
+    if (v < 0) classVar[k] = v = newVar(-1 - k, n);
+    R.term(v, sign);
   };
   const ineq = inequalityLines(u.pops, lines);
   const isShare = (c: number) => rows[u.cell[c]!]!.teller !== null;
@@ -132,22 +167,23 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
       // gruppe `alle` and `intro` hold persons in none of their groups: only total ≥ Σ groups.
       const ge = ineq[l] === 1;
       for (const layer of isShare(tc) ? [num, den] : [den]) {
-        begin(ge);
+        R.begin(ge);
         layer(tc, 1);
         for (let j = a + 1; j < lines.start[l + 1]!; j++) {
           const qc = base + lines.members[j]!;
           if (u.cell[qc]! >= 0) layer(qc, -1);
         }
-        end(layer === den);
+        // Denominator relations repeat across measures with the same denominators: keep one of each.
+        R.end(layer === den);
       }
     }
     for (let p = 0; p < nPop; p++) {
       const c = base + p;
-      if (u.cell[c]! < 0 || !isHidden[c] || !isShare(c)) continue;
-      begin(true); // t ≤ n
+      if (u.cell[c]! < 0 || !hiddenCells[c] || !isShare(c)) continue;
+      R.begin(true); // t ≤ n
       den(c, 1);
       num(c, -1);
-      end(false);
+      R.end(false);
     }
   }
   // Distributions: Σ numerators of one population ≤ its denominator.
@@ -159,18 +195,19 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
     for (let p = 0; p < nPop; p++) {
       const cs = ms.map((m) => m * nPop + p).filter((c) => u.cell[c]! >= 0);
       if (cs.length === 0) continue;
-      begin(true);
+      R.begin(true);
       den(cs[0]!, 1);
       for (const c of cs) num(c, -1);
-      end(false);
+      R.end(false);
     }
   }
   const nVars = varRef.length;
-  const [lo, hi] = propagate(rels, nVars);
+  const relsOfVar = varIndex(R, nVars);
+  const [lo, hi] = propagate(R, relsOfVar, nVars);
   // Exact determinacy over the same (joint) equalities: x − y = 0 with x + y = 4 pins both
   // without narrowing any bound, so bound propagation alone does not see it.
   const echelon = new SparseEchelon(nVars);
-  for (const r of rels) if (!r.ge) echelon.add(r.vars, r.coefs);
+  for (let r = 0; r < R.count; r++) if (!R.ge[r]) echelon.add(R.vars.slice(R.start[r], R.start[r + 1]), R.coefs.slice(R.start[r], R.start[r + 1]));
   for (const v of echelon.determined()) {
     lo[v] = varTruth[v]!;
     hi[v] = varTruth[v]!;
@@ -185,15 +222,11 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
     if (s >= 0) return [u.cell[s]!];
     const k = -1 - s;
     const out: number[] = [];
-    for (let c = classPop[k]!; c < nCells; c += nPop) if (classOfCell[c] === k && !isHidden[c]) out.push(u.cell[c]!);
+    for (let c = classPop[k]!; c < nCells; c += nPop) if (classOfCell[c] === k && !hiddenCells[c]) out.push(u.cell[c]!);
     return out;
   };
   const sourceCost = (s: number): number => (s >= 0 ? Math.max(0, rows[u.cell[s]!]!.nevner ?? 0) : Math.max(0, classN[-1 - s]!) * classPublished[-1 - s]!);
-  const relsOfVar: number[][] = Array.from({ length: nVars }, () => []);
-  rels.forEach((r, ri) => {
-    for (const v of r.vars) relsOfVar[v]!.push(ri);
-  });
-  /** Relations within `depth` hops of v (a count pinned through a chain of hidden ones has no
+  /** Relations within a few hops of v (a count pinned through a chain of hidden ones has no
    * published source on its own relations: the repair must reach further out). */
   const around = (v: number): number[] => {
     const seenRel = new Set<number>();
@@ -203,11 +236,13 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
       const next: number[] = [];
       let sources = 0;
       for (const w of frontier) {
-        for (const ri of relsOfVar[w]!) {
-          if (seenRel.has(ri)) continue;
-          seenRel.add(ri);
-          sources += rels[ri]!.sources.length;
-          for (const x of rels[ri]!.vars) {
+        for (let j = relsOfVar.start[w]!; j < relsOfVar.start[w + 1]!; j++) {
+          const r = relsOfVar.rels[j]!;
+          if (seenRel.has(r)) continue;
+          seenRel.add(r);
+          sources += R.srcStart[r + 1]! - R.srcStart[r]!;
+          for (let t = R.start[r]!; t < R.start[r + 1]!; t++) {
+            const x = R.vars[t]!;
             if (seenVar.has(x)) continue;
             seenVar.add(x);
             next.push(x);
@@ -223,8 +258,9 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
     let best = 0;
     let bestCost = Infinity;
     const all = new Set<number>();
-    for (const ri of around(v)) {
-      for (const s of rels[ri]!.sources) {
+    for (const r of around(v)) {
+      for (let j = R.srcStart[r]!; j < R.srcStart[r + 1]!; j++) {
+        const s = R.srcs[j]!;
         const cost = sourceCost(s);
         if (cost < bestCost) [best, bestCost] = [s, cost];
         for (const i of sourceRows(s)) all.add(i);
@@ -244,10 +280,15 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
   });
 }
 
-function sameRelation(a: Relation, b: Relation): boolean {
-  if (a.ge !== b.ge || a.constant !== b.constant || a.vars.length !== b.vars.length) return false;
-  for (let j = 0; j < a.vars.length; j++) if (a.vars[j] !== b.vars[j] || a.coefs[j] !== b.coefs[j]) return false;
-  return true;
+/** CSR of the relations of each variable. */
+function varIndex(R: Relations, nVars: number): { start: Int32Array; rels: Int32Array } {
+  const start = new Int32Array(nVars + 1);
+  for (const v of R.vars) start[v + 1]!++;
+  for (let v = 0; v < nVars; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, nVars);
+  const rels = new Int32Array(R.vars.length);
+  for (let r = 0; r < R.count; r++) for (let t = R.start[r]!; t < R.start[r + 1]!; t++) rels[fill[R.vars[t]!]!++] = r;
+  return { start, rels };
 }
 
 // 20 passes: on R1 (medium) 80 passes found no more narrow cells than 20 (3 031 repairs either way)
@@ -255,57 +296,55 @@ function sameRelation(a: Relation, b: Relation): boolean {
 const PASSES = 20;
 
 /** Bounds [lo, hi] of every variable (start [0, ∞)), propagated over the relations with a work queue. */
-function propagate(rels: readonly Relation[], nVars: number): [Float64Array, Float64Array] {
+function propagate(R: Relations, relsOfVar: { start: Int32Array; rels: Int32Array }, nVars: number): [Float64Array, Float64Array] {
   const lo = new Float64Array(nVars);
   const hi = new Float64Array(nVars).fill(Infinity);
-  const varRels: number[][] = Array.from({ length: nVars }, () => []);
+  const nRels = R.count;
   let maxLen = 0;
-  rels.forEach((r, ri) => {
-    r.vars.forEach((v) => varRels[v]!.push(ri));
-    maxLen = Math.max(maxLen, r.vars.length);
-  });
-  const queue = rels.map((_, i) => i).reverse();
-  const queued = new Uint8Array(rels.length).fill(1);
-  // Scratch arrays reused for every relation: this loop is the hot path of protect, and per-relation
-  // allocations made garbage collection a third of its time (measured with --cpu-prof on R1, medium).
+  for (let r = 0; r < nRels; r++) maxLen = Math.max(maxLen, R.start[r + 1]! - R.start[r]!);
+  const queue: number[] = [];
+  for (let r = nRels - 1; r >= 0; r--) queue.push(r);
+  const queued = new Uint8Array(nRels).fill(1);
+  // Scratch arrays reused for every relation: no allocation in the hot loop.
   const yl = new Float64Array(maxLen);
   const yh = new Float64Array(maxLen);
   // Integer bounds can creep by one person per pass around a cycle: cap the work at the
   // equivalent of PASSES full passes over the relations (the reference attacker runs 60).
-  let budget = PASSES * rels.length + 1000;
+  let budget = PASSES * nRels + 1000;
   while (queue.length > 0 && budget-- > 0) {
     const ri = queue.pop()!;
     queued[ri] = 0;
-    const r = rels[ri]!;
-    const k = r.vars.length;
+    const a = R.start[ri]!;
+    const k = R.start[ri + 1]! - a;
     // y_j = coef_j · x_j ranges; Σ y + constant = S with S = 0 or S ≥ 0.
-    let sLo = r.constant;
-    let sHi = r.constant;
+    let sLo = R.constant[ri]!;
+    let sHi = sLo;
     let infLo = 0;
     let infHi = 0;
     for (let j = 0; j < k; j++) {
-      const v = r.vars[j]!;
-      const pos = r.coefs[j]! > 0;
-      const a = pos ? lo[v]! : -hi[v]!;
-      const b = pos ? hi[v]! : -lo[v]!;
-      yl[j] = a;
-      yh[j] = b;
-      if (a === -Infinity) infLo++;
-      else sLo += a;
-      if (b === Infinity) infHi++;
-      else sHi += b;
+      const v = R.vars[a + j]!;
+      const pos = R.coefs[a + j]! > 0;
+      const lj = pos ? lo[v]! : -hi[v]!;
+      const hj = pos ? hi[v]! : -lo[v]!;
+      yl[j] = lj;
+      yh[j] = hj;
+      if (lj === -Infinity) infLo++;
+      else sLo += lj;
+      if (hj === Infinity) infHi++;
+      else sHi += hj;
     }
+    const ge = R.ge[ri] === 1;
     let changed = false;
     for (let j = 0; j < k; j++) {
-      const v = r.vars[j]!;
-      const a = yl[j]!;
-      const b = yh[j]!;
+      const v = R.vars[a + j]!;
+      const lj = yl[j]!;
+      const hj = yh[j]!;
       // others' range (constant included)
-      const oLo = a === -Infinity ? (infLo > 1 ? -Infinity : sLo) : infLo > 0 ? -Infinity : sLo - a;
-      const oHi = b === Infinity ? (infHi > 1 ? Infinity : sHi) : infHi > 0 ? Infinity : sHi - b;
+      const oLo = lj === -Infinity ? (infLo > 1 ? -Infinity : sLo) : infLo > 0 ? -Infinity : sLo - lj;
+      const oHi = hj === Infinity ? (infHi > 1 ? Infinity : sHi) : infHi > 0 ? Infinity : sHi - hj;
       const tLo = -oHi;
-      const tHi = r.ge ? Infinity : -oLo;
-      const pos = r.coefs[j]! > 0;
+      const tHi = ge ? Infinity : -oLo;
+      const pos = R.coefs[a + j]! > 0;
       const xLo = pos ? tLo : -tHi;
       const xHi = pos ? tHi : -tLo;
       const nlo = Math.max(lo[v]!, Math.ceil(xLo - 1e-9));
@@ -314,9 +353,8 @@ function propagate(rels: readonly Relation[], nVars: number): [Float64Array, Flo
       lo[v] = nlo;
       hi[v] = nhi;
       changed = true;
-      const touched = varRels[v]!;
-      for (let t = 0; t < touched.length; t++) {
-        const r2 = touched[t]!;
+      for (let t = relsOfVar.start[v]!; t < relsOfVar.start[v + 1]!; t++) {
+        const r2 = relsOfVar.rels[t]!;
         if (r2 !== ri && !queued[r2]) {
           queued[r2] = 1;
           queue.push(r2);

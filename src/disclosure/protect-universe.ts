@@ -168,7 +168,7 @@ function familyProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
 }
 
 /** Phase 2 for one family: hidden = base ∪ H ∪ forced, then the line rules. */
-function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: ReadonlySet<number>, out: number[]): number {
+function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: ReadonlySet<number>, out: Uint8Array): number {
   const nPop = u.pops.length;
   const F = fp.fam.length;
   const hidden = fp.base.slice();
@@ -183,24 +183,19 @@ function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: Re
   const stuck = fp.problem ? solveLines(fp.problem, hidden) : 0;
   fp.fam.forEach((m, f) => {
     for (let p = 0; p < nPop; p++) {
-      const i = u.cell[m * nPop + p]!;
-      if (i >= 0 && hidden[f * nPop + p]) out.push(i);
+      if (u.cell[m * nPop + p]! >= 0 && hidden[f * nPop + p]) out[m * nPop + p] = 1;
     }
   });
   return stuck;
 }
 
 /** Populations whose cells ended up hidden in every measure: their denominators are now hidden too. */
-function fullyHidden(u: Universe, suppressed: readonly number[]): Uint8Array {
+function fullyHidden(u: Universe, hiddenCells: Uint8Array): Uint8Array {
   const nPop = u.pops.length;
-  const hiddenRows = new Set(suppressed);
   const out = new Uint8Array(nPop);
   for (let p = 0; p < nPop; p++) {
     let all = true;
-    for (let m = 0; m < u.measures.length && all; m++) {
-      const i = u.cell[m * nPop + p]!;
-      if (i >= 0 && !hiddenRows.has(i)) all = false;
-    }
+    for (let m = 0; m < u.measures.length && all; m++) if (u.cell[m * nPop + p]! >= 0 && !hiddenCells[m * nPop + p]) all = false;
     out[p] = all ? 1 : 0;
   }
   return out;
@@ -212,24 +207,28 @@ const MAX_PHASE_ROUNDS = 8;
  * Phase 1, then phase 2; a population whose cells phase 2 hid in every measure has its denominator
  * hidden as well, which phase 1 must then protect: repeat until H is stable.
  */
-function protectWithLines(u: Universe, pp: PopulationProblem, forced: ReadonlySet<number>, fams: readonly FamilyProblem[]): UniverseOutcome {
+function protectWithLines(u: Universe, pp: PopulationProblem, forced: ReadonlySet<number>, fams: readonly FamilyProblem[]): UniverseOutcome & { hiddenCells: Uint8Array } {
   const H = new Uint8Array(u.pops.length);
-  let suppressed: number[] = [];
+  let hiddenCells = new Uint8Array(u.cell.length);
   let unresolved = 0;
   for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
     unresolved = hiddenPopulations(pp, H);
-    suppressed = [];
-    for (const fp of fams) unresolved += protectFamily(u, fp, H, forced, suppressed);
+    hiddenCells = new Uint8Array(u.cell.length);
+    for (const fp of fams) unresolved += protectFamily(u, fp, H, forced, hiddenCells);
     // With one family, phase 2 protected the denominators of the cells it hid (its n layer).
     if (fams.length === 1) break;
-    const full = fullyHidden(u, suppressed);
+    const full = fullyHidden(u, hiddenCells);
     let grew = false;
     full.forEach((x, p) => {
       if (x && !H[p]) [H[p], grew] = [1, true];
     });
     if (!grew) break;
   }
-  return { suppressed, unresolved };
+  const suppressed: number[] = [];
+  hiddenCells.forEach((x, c) => {
+    if (x) suppressed.push(u.cell[c]!);
+  });
+  return { suppressed, unresolved, hiddenCells };
 }
 
 const MAX_INTERVAL_ROUNDS = 12;
@@ -266,7 +265,7 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
   let repairs = 0;
   let withheld = 0;
   for (let round = 0; outcome.suppressed.length > 0; round++) {
-    const findings = intervalAudit(rows, u, lines, new Set(outcome.suppressed), cfg.minCount);
+    const findings = intervalAudit(rows, u, lines, outcome.hiddenCells, cfg.minCount);
     // The audit is the reader's whole model: clean means safe, whatever line rule is left unmet.
     if (findings.length === 0) return { ...outcome, unresolved: 0, repairs, coarsened: withheld };
     let added = 0;
