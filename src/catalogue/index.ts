@@ -43,6 +43,7 @@ export function toMeta(def: IndicatorDef): IndicatorMeta {
       kind: m.kind,
       enhet: m.enhet,
       ...(m.additiveGroup ? { additiveGroup: m.additiveGroup } : {}),
+      ...(m.referenceGap ? { derivedFrom: m.referenceGap.of } : {}),
     })),
     ...(def.malverdier ? { malverdier: def.malverdier } : {}),
   };

@@ -93,6 +93,19 @@ export interface MeasureSpec {
   readonly additiveGroup?: string;
   /** Deepest region level published for this measure (fine-grained codes stop at county: table size). */
   readonly deepestRegion?: 'fylke' | 'kommune';
+  /**
+   * A derived measure: the gap in percentage points between the share measure `of` of the same
+   * indicator and a municipality's reference rate (`table`.`column`, per kommune and year of
+   * measurement). Computed from the share's cells at municipality level, not from unit rows.
+   */
+  readonly referenceGap?: ReferenceGap;
+}
+
+/** See MeasureSpec.referenceGap. */
+export interface ReferenceGap {
+  readonly of: string;
+  readonly table: 'kommune_aar';
+  readonly column: string;
 }
 
 export const FACT_KINDS: readonly FactSpec['kind'][] = [

@@ -22,6 +22,9 @@ export interface MeasureMeta {
   readonly enhet: Unit;
   /** Measures whose numerators add up to the same denominator (a distribution): for disclosure. */
   readonly additiveGroup?: string;
+  /** Computed from measure `derivedFrom` of the same cell (R3 `gap_befolkning` = share − a public
+   * reference): it reveals that measure, so it is published exactly where that measure is. */
+  readonly derivedFrom?: string;
 }
 
 export interface TargetLine {

@@ -11,6 +11,7 @@ import { MeasureLookup } from './measure-kind.ts';
 import { isPrimaryUnsafe, suppressRow } from './primary.ts';
 import { protectUniverse } from './protect-universe.ts';
 import { buildUniverse, universes } from './universe.ts';
+import { derivedToSuppress, isDerived } from './derived.ts';
 
 export { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 export type { DisclosureFallback } from './fallback.ts';
@@ -74,6 +75,8 @@ export function applySuppression(
 ): { rows: ResultRow[]; summary: DisclosureSummary } {
   const lookup = new MeasureLookup(catalogue);
   const out = rows.slice();
+  const hiddenSet = new Set(outcome.suppressed);
+  for (const i of derivedToSuppress(rows, lookup, hiddenSet)) if (!hiddenSet.has(i)) outcome.suppressed.push(i);
   let primary = 0;
   let secondary = 0;
   let eligible = 0;
@@ -122,7 +125,8 @@ export function protect(
   onProgress?: (done: number, total: number) => void,
 ): { rows: ResultRow[]; summary: DisclosureSummary } {
   const t0 = performance.now();
-  const outcome = protectUniverses(rows, universes(rows), catalogue, config, onProgress);
+  const lookup = new MeasureLookup(catalogue);
+  const outcome = protectUniverses(rows, universes(rows, (r) => isDerived(r, lookup)), catalogue, config, onProgress);
   return applySuppression(rows, catalogue, config, outcome, (performance.now() - t0) / 1000);
 }
 

@@ -6,6 +6,8 @@ export interface MeasureInfo {
   readonly kind: MeasureKind;
   /** Key of the distribution the measure belongs to (numerators add up to one denominator). */
   readonly additiveGroup: string | null;
+  /** The measure this one is computed from (suppressed together with it), or null. */
+  readonly derivedFrom?: string | null;
 }
 
 /** Lookup from (indikator, maal) to kind and additive group; families ('hoved:*') match by prefix. */
@@ -28,7 +30,7 @@ export class MeasureLookup {
       const group = m.additiveGroup ?? (prefix === 'hoved:' ? `${indikator}:hoved` : null);
       this.families.push({ indikator, prefix, info: { kind: m.kind, additiveGroup: group } });
     } else {
-      this.exact.set(`${indikator}\u0000${m.kode}`, { kind: m.kind, additiveGroup: m.additiveGroup ?? null });
+      this.exact.set(`${indikator}\u0000${m.kode}`, { kind: m.kind, additiveGroup: m.additiveGroup ?? null, derivedFrom: m.derivedFrom ?? null });
     }
   }
 

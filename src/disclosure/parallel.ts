@@ -10,6 +10,8 @@ import type { ResultRow } from '../contract/results.ts';
 import { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 import { applySuppression, protect, type DisclosureSummary, type UniversesOutcome } from './index.ts';
 import { universes } from './universe.ts';
+import { isDerived } from './derived.ts';
+import { MeasureLookup } from './measure-kind.ts';
 
 export interface ParallelOptions {
   /** Worker threads (default: the machine's cores, at most 8; 1 = run in this thread). */
@@ -65,7 +67,8 @@ export async function protectParallel(
   rows: readonly ResultRow[], catalogue: readonly IndicatorMeta[], config: DisclosureConfig = DEFAULT_DISCLOSURE, opts: ParallelOptions = {},
 ): Promise<{ rows: ResultRow[]; summary: DisclosureSummary }> {
   const workers = Math.max(1, Math.min(8, opts.workers ?? availableParallelism()));
-  const lists = universes(rows);
+  const lookup = new MeasureLookup(catalogue);
+  const lists = universes(rows, (r) => isDerived(r, lookup));
   if (workers === 1 || lists.length < 2) return protect(rows, catalogue, config, opts.onProgress);
   const t0 = performance.now();
   let done = 0;

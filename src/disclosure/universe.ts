@@ -16,11 +16,11 @@ export interface Universe {
   readonly cell: Int32Array;
 }
 
-/** Group the protectable rows (status '' or ':') by universe. */
-export function universes(rows: readonly ResultRow[]): number[][] {
+/** Group the protectable rows (status '' or ':') by universe, leaving out those `skip` names. */
+export function universes(rows: readonly ResultRow[], skip: (r: ResultRow) => boolean = () => false): number[][] {
   const out = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    if (r.status !== '' && r.status !== ':') return;
+    if ((r.status !== '' && r.status !== ':') || skip(r)) return;
     const k = `${r.indikator}\u0000${r.kohort}\u0000${r.periode}\u0000${r.botid ?? ''}`;
     const list = out.get(k);
     if (list) list.push(i);

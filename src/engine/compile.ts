@@ -9,12 +9,14 @@ import type { Kohort } from '../contract/results.ts';
 import { sql } from '../store/index.ts';
 import type { CompileContext } from './context.ts';
 import { compileFact, type HelperCte } from './facts.ts';
-import { groupingSetsSql } from './grouping.ts';
+import { aggregationSql, type AggregateInput, type MeasureColumns } from './aggregate.ts';
 
 export interface CompiledMeasure {
   readonly spec: MeasureSpec;
   /** Column prefix in the result rows: m0, m1, … */
   readonly col: string;
+  /** Its statistics' columns in the result rows (measures may share count columns). */
+  readonly columns: MeasureColumns;
 }
 
 export interface CompiledIndicator {
@@ -83,77 +85,25 @@ export function unitSql(def: IndicatorDef, cohort: Kohort, ctx: CompileContext):
   }
 }
 
-/** Stage 1 (finest cell) aggregates for one measure (prefix c): tot, n, s [, sq]. */
-function cellAggregates(m: MeasureSpec, c: string): string[] {
-  const where = `FILTER (WHERE ${c}_in)`;
-  const out = [`count(*) ${where} AS ${c}_tot`, `count(${c}_v) ${where} AS ${c}_n`];
-  if (m.kind === 'share') out.push(`sum(CAST(${c}_v AS INTEGER)) ${where} AS ${c}_s`);
-  if (m.kind === 'mean') out.push(`sum(${c}_v) ${where} AS ${c}_s`, `sum(${c}_v * ${c}_v) ${where} AS ${c}_sq`);
-  return out;
+/** The measures of one definition as `f` columns and aggregation inputs (numbered from `first`). */
+interface DefPlan {
+  readonly cohort: Kohort;
+  readonly inputs: AggregateInput[];
+  /** `f` column expression → alias (identical expressions share one column). */
+  readonly cols: Map<string, string>;
+  readonly ctes: Map<string, HelperCte>;
+  readonly tables: Set<string>;
+  readonly outcome: boolean;
 }
 
-/** Stage 2 aggregates over the finest cells: counts and sums are additive, so totals stay exact. */
-function rollupAggregates(m: MeasureSpec, c: string): string[] {
-  const n = `sum(${c}_n)`;
-  const out = [`CAST(sum(${c}_tot) AS DOUBLE) AS ${c}_tot`, `CAST(${n} AS DOUBLE) AS ${c}_n`];
-  if (m.kind === 'share') out.push(`CAST(sum(${c}_s) AS DOUBLE) AS ${c}_s`);
-  if (m.kind === 'mean') {
-    out.push(
-      `sum(${c}_s) / NULLIF(${n}, 0) AS ${c}_s`,
-      // sample standard deviation from the sums: (Σx² − (Σx)²/n) / (n − 1)
-      `sqrt(greatest(sum(${c}_sq) - sum(${c}_s) * sum(${c}_s) / NULLIF(${n}, 0), 0) / NULLIF(${n} - 1, 0)) AS ${c}_sd`,
-    );
-  }
-  return out;
-}
+const colAlias = (cols: Map<string, string>, expr: string, alias: string): string => {
+  const seen = cols.get(expr);
+  if (seen) return seen;
+  cols.set(expr, alias);
+  return alias;
+};
 
-/** One-stage aggregates straight from unit rows (needed for medians, which do not add up). */
-function directAggregates(m: MeasureSpec, c: string): string[] {
-  const where = `FILTER (WHERE ${c}_in)`;
-  const out = [`CAST(count(*) ${where} AS DOUBLE) AS ${c}_tot`, `CAST(count(${c}_v) ${where} AS DOUBLE) AS ${c}_n`];
-  if (m.kind === 'share') out.push(`CAST(sum(CAST(${c}_v AS INTEGER)) ${where} AS DOUBLE) AS ${c}_s`);
-  if (m.kind === 'mean') out.push(`avg(${c}_v) ${where} AS ${c}_s`, `stddev_samp(${c}_v) ${where} AS ${c}_sd`);
-  if (m.kind === 'median') out.push(`median(${c}_v) ${where} AS ${c}_s`);
-  return out;
-}
-
-const DIMS = 'periode, botid, lovregime, g1, g2, fylke, kommune, kjonn';
-const GROUPING_FLAGS = `GROUPING(lovregime) AS gr_lovregime, GROUPING(g1) AS gr_g1, GROUPING(g2) AS gr_g2,
-  GROUPING(fylke) AS gr_fylke, GROUPING(kommune) AS gr_kommune, GROUPING(kjonn) AS gr_kjonn`;
-
-/**
- * The aggregation: two stages (finest cells, then GROUPING SETS over them) when every measure is
- * additive; one stage over unit rows when a median is asked for.
- */
-function aggregationSql(measures: readonly CompiledMeasure[]): string {
-  if (measures.some((m) => m.spec.kind === 'median')) {
-    return `SELECT ${DIMS},
-  ${GROUPING_FLAGS},
-  ${measures.flatMap((m) => directAggregates(m.spec, m.col)).join(',\n  ')}
-FROM f
-WHERE periode IS NOT NULL
-GROUP BY GROUPING SETS (
-    ${groupingSetsSql()}
-)`;
-  }
-  return `c AS (
-  SELECT ${DIMS},
-    ${measures.flatMap((m) => cellAggregates(m.spec, m.col)).join(',\n    ')}
-  FROM f
-  WHERE periode IS NOT NULL
-  GROUP BY ALL
-)
-SELECT ${DIMS},
-  ${GROUPING_FLAGS},
-  ${measures.flatMap((m) => rollupAggregates(m.spec, m.col)).join(',\n  ')}
-FROM c
-GROUP BY GROUPING SETS (
-    ${groupingSetsSql()}
-)`;
-}
-
-/** Compiles a person-level indicator to one SQL query (stable formatting: the tests assert it). */
-export function compileIndicator(def: IndicatorDef, ctx: CompileContext): CompiledIndicator {
+function planDefinition(def: IndicatorDef, ctx: CompileContext, first: number, cols: Map<string, string>): DefPlan {
   const cohort = ctx.cohort && def.kohorter.includes(ctx.cohort) ? ctx.cohort : def.kohort;
   const byYear = cohort === 'aktive';
   const ctes = new Map<string, HelperCte>();
@@ -163,10 +113,10 @@ export function compileIndicator(def: IndicatorDef, ctx: CompileContext): Compil
     tables.add('utfall');
     ctes.set('uf', { name: 'uf', body: 'SELECT * FROM utfall', on: 'uf.person_id = u.person_id AND uf.aar = u.maaleaar' });
   }
-  const measures: CompiledMeasure[] = [];
-  const cols: string[] = [];
-  def.measures.forEach((m, i) => {
-    const c = `m${i}`;
+  const inputs: AggregateInput[] = [];
+  // Derived measures (a gap to a reference rate) come from other measures' cells: reference-gap.ts.
+  def.measures.filter((m) => !m.referenceGap).forEach((m, i) => {
+    const c = `m${first + i}`;
     const fact = compileFact(m.fact, ctx, byYear);
     const among = m.among ? compileFact(m.among, ctx, byYear) : null;
     for (const f of [fact, among]) {
@@ -177,19 +127,87 @@ export function compileIndicator(def: IndicatorDef, ctx: CompileContext): Compil
     const conds = [among ? `COALESCE(${among.expr}, FALSE)` : null, fact.among ?? null].filter((x): x is string => x !== null);
     // Link 3: a person without an outcome row for the year is missing, not "no" (indicators.md).
     const value = outcome ? `CASE WHEN uf.person_id IS NULL THEN NULL ELSE ${fact.expr} END` : fact.expr;
-    cols.push(`${value} AS ${c}_v`, `${conds.length ? conds.join(' AND ') : 'TRUE'} AS ${c}_in`);
-    measures.push({ spec: m, col: c });
+    inputs.push({
+      spec: m,
+      col: c,
+      value: colAlias(cols, value, `${c}_v`),
+      cond: conds.length ? colAlias(cols, conds.join(' AND '), `${c}_in`) : null,
+      notNull: fact.notNull ? (outcome ? 'with_row' : 'always') : null,
+    });
   });
-  const helper = [...ctes.values()];
-  const withs = [`u AS (\n  ${unitSql(def, cohort, ctx)}\n)`, ...helper.map((h) => `${h.name} AS (\n  ${h.body}\n)`)];
-  const joins = helper.map((h) => `\n  LEFT JOIN ${h.name} ON ${h.on}`).join('');
-  const aggregation = aggregationSql(measures);
-  const staged = aggregation.startsWith('c AS (');
+  return { cohort, inputs, cols, ctes, tables, outcome };
+}
+
+function batchSql(unit: string, ctes: readonly HelperCte[], cols: ReadonlyMap<string, string>, inputs: readonly AggregateInput[], outcome: boolean): { sql: string; measures: CompiledMeasure[]; outputs: string[] } {
+  const withs = [`u AS (\n  ${unit}\n)`, ...ctes.map((h) => `${h.name} AS (\n  ${h.body}\n)`)];
+  const joins = ctes.map((h) => `\n  LEFT JOIN ${h.name} ON ${h.on}`).join('');
+  const agg = aggregationSql(inputs);
+  const staged = agg.sql.startsWith('c AS (');
+  const fcols = [...cols].map(([expr, alias]) => `${expr} AS ${alias}`);
+  if (outcome && inputs.some((m) => m.notNull === 'with_row')) fcols.push('uf.person_id IS NOT NULL AS has_row');
   const text = `WITH ${withs.join(',\n')},
 f AS (
   SELECT u.periode, u.botid, u.lovregime, u.g1, u.g2, u.fylke, u.kommune, u.kjonn,
-    ${cols.join(',\n    ')}
+    ${fcols.join(',\n    ')}
   FROM u${joins}
-)${staged ? ',\n' : '\n'}${aggregation}`;
-  return { def, cohort, sql: text, measures, tables: [...tables] };
+)${staged ? ',\n' : '\n'}${agg.sql}`;
+  return { sql: text, measures: inputs.map((m, i) => ({ spec: m.spec, col: m.col, columns: agg.columns[i]! })), outputs: agg.outputs };
+}
+
+/** Compiles a person-level indicator to one SQL query (stable formatting: the tests assert it). */
+export function compileIndicator(def: IndicatorDef, ctx: CompileContext): CompiledIndicator {
+  const plan = planDefinition(def, ctx, 0, new Map());
+  const out = batchSql(unitSql(def, plan.cohort, ctx), [...plan.ctes.values()], plan.cols, plan.inputs, plan.outcome);
+  return { def, cohort: plan.cohort, sql: out.sql, measures: out.measures, tables: [...plan.tables] };
+}
+
+/** Several indicators computed by one query: one scan, one join and one aggregation for all. */
+export interface CompiledBatch {
+  readonly sql: string;
+  /** Per definition: its measures point at the batch's columns (m0, m1, … across definitions). */
+  readonly parts: readonly CompiledIndicator[];
+  /** The query's output columns, in SELECT order. */
+  readonly outputs: readonly string[];
+}
+
+/**
+ * The key under which definitions can share one query: the same unit rows (population, cohort,
+ * region basis) and the same kind of aggregation (medians need the one-stage form).
+ */
+export function batchKey(def: IndicatorDef, ctx: CompileContext): string {
+  const cohort = ctx.cohort && def.kohorter.includes(ctx.cohort) ? ctx.cohort : def.kohort;
+  const median = def.measures.some((m) => m.kind === 'median');
+  return `${def.ledd}|${median}|${unitSql(def, cohort, ctx)}`;
+}
+
+/**
+ * Compiles definitions with the same batchKey into one query; returns null when two of them
+ * name a helper table differently (then they must run one by one).
+ */
+export function compileBatch(defs: readonly IndicatorDef[], ctxOf: (def: IndicatorDef) => CompileContext): CompiledBatch | null {
+  const first = defs[0];
+  if (!first) return null;
+  const ctes = new Map<string, HelperCte>();
+  const cols = new Map<string, string>();
+  const inputs: AggregateInput[] = [];
+  const plans: DefPlan[] = [];
+  for (const def of defs) {
+    const plan = planDefinition(def, ctxOf(def), inputs.length, cols);
+    for (const h of plan.ctes.values()) {
+      const prev = ctes.get(h.name);
+      if (prev && (prev.body !== h.body || prev.on !== h.on)) return null;
+      ctes.set(h.name, h);
+    }
+    inputs.push(...plan.inputs);
+    plans.push(plan);
+  }
+  const out = batchSql(unitSql(first, plans[0]!.cohort, ctxOf(first)), [...ctes.values()], cols, inputs, plans[0]!.outcome);
+  let k = 0;
+  const parts = defs.map((def, i): CompiledIndicator => {
+    const plan = plans[i]!;
+    const measures = out.measures.slice(k, k + plan.inputs.length);
+    k += plan.inputs.length;
+    return { def, cohort: plan.cohort, sql: out.sql, measures, tables: [...plan.tables] };
+  });
+  return { sql: out.sql, parts, outputs: out.outputs };
 }

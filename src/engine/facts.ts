@@ -21,6 +21,8 @@ export interface FactSql {
   readonly among?: string;
   readonly ctes: readonly HelperCte[];
   readonly tables: readonly string[];
+  /** The expression is never NULL (it is wrapped in COALESCE(…, FALSE)): its count of known values is the unit count. */
+  readonly notNull?: true;
 }
 
 const CEFR_LIST = `[${CEFR.map(sql.lit).join(', ')}]`;
@@ -88,12 +90,14 @@ function valuesCte(name: string, map: ReadonlyMap<number, number>): HelperCte {
 
 const plain = (expr: string, tables: readonly string[] = [], ctes: readonly HelperCte[] = [], among?: string): FactSql =>
   among === undefined ? { expr, tables, ctes } : { expr, tables, ctes, among };
+/** A fact of the form COALESCE(…, FALSE): never NULL. */
+const known = (f: FactSql): FactSql => ({ ...f, notNull: true });
 
 /** Compiles one fact for a unit whose rows are per person × periode (byYear: element facts per calendar year). */
 export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): FactSql {
   switch (f.kind) {
     case 'element_in_period':
-      return plain(`COALESCE(list_has_any(elj.els, ${sql.litList(f.elements).replace(/^\(/, '[').replace(/\)$/, ']')}), FALSE)`, ['elementer'], [elementsCte(ctx, byYear)]);
+      return known(plain(`COALESCE(list_has_any(elj.els, ${sql.litList(f.elements).replace(/^\(/, '[').replace(/\)$/, ']')}), FALSE)`, ['elementer'], [elementsCte(ctx, byYear)]));
     case 'programme_flag':
       return plain(`u.${sql.quoteIdent(f.column)}`);
     case 'programme_months':
@@ -113,13 +117,13 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       }]);
     case 'startup_step': {
       const due = sql.addMonths('u.bosatt_dato', f.withinMonths);
-      if (f.step === 'programstart') return plain(`COALESCE(u.intro_start <= ${due}, FALSE)`);
+      if (f.step === 'programstart') return known(plain(`COALESCE(u.intro_start <= ${due}, FALSE)`));
       const name = `op_${f.step}`;
-      return plain(`COALESCE(${name}.dato <= ${due}, FALSE)`, ['oppstart'], [{
+      return known(plain(`COALESCE(${name}.dato <= ${due}, FALSE)`, ['oppstart'], [{
         name,
         body: `SELECT person_id, min(dato) AS dato FROM oppstart WHERE type = ${sql.lit(f.step)} GROUP BY person_id`,
         on: `${name}.person_id = u.person_id`,
-      }]);
+      }]));
     }
     case 'reason': {
       const codes = sql.litList(f.codes);
@@ -133,18 +137,18 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
     case 'last_end_goal':
       return plain(`(u.sluttmaal IN ${sql.litList(f.codes)})`, ['maal']);
     case 'recommended_goal':
-      return plain(`COALESCE(kv.anbefalt IN ${sql.litList(f.codes)}, FALSE)`, ['oppstart'], [{
+      return known(plain(`COALESCE(kv.anbefalt IN ${sql.litList(f.codes)}, FALSE)`, ['oppstart'], [{
         name: 'kv',
         body: `SELECT person_id, arg_max(anbefalt_sluttmaal, dato) AS anbefalt FROM oppstart WHERE type = 'karriereveiledning' GROUP BY person_id`,
         on: 'kv.person_id = u.person_id',
-      }]);
+      }]));
     case 'subgroup':
       return plain(`(u.maalgruppe = ${sql.lit(f.subgroup)} OR COALESCE(u.undergruppe = ${sql.lit(f.subgroup)}, FALSE))`);
     case 'education': {
       const cte = educationCte(f.levels, f.source);
       const d = `${cte.name}.dato`;
-      if (f.by.kind === 'programme_end') return plain(`COALESCE(${d} <= ${completion}, FALSE)`, ['utdanning_norge'], [cte]);
-      if (f.by.kind === 'measurement') return plain(`COALESCE(${d} <= ${sql.dateInYear('u.maaleaar', 11, 1)}, FALSE)`, ['utdanning_norge'], [cte]);
+      if (f.by.kind === 'programme_end') return known(plain(`COALESCE(${d} <= ${completion}, FALSE)`, ['utdanning_norge'], [cte]));
+      if (f.by.kind === 'measurement') return known(plain(`COALESCE(${d} <= ${sql.dateInYear('u.maaleaar', 11, 1)}, FALSE)`, ['utdanning_norge'], [cte]));
       // vgo within N years of start (section 5.2.2): not yet known while the window is open.
       const due = sql.addMonths('u.intro_start', f.by.years * 12);
       return plain(
@@ -165,16 +169,16 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
         f.oral ? `pr.muntlig >= ${cefrRankSql(sql.lit(f.oral))}` : null,
         f.writing ? `pr.skrive >= ${cefrRankSql(sql.lit(f.writing))}` : null,
       ].filter((x): x is string => x !== null);
-      return plain(`COALESCE((${parts.join(' AND ')}) OR pr.karakter >= ${sql.litNum(f.grade)}, FALSE)`, ['proever'], [BEST_BY_RIGHTS_END]);
+      return known(plain(`COALESCE((${parts.join(' AND ')}) OR pr.karakter >= ${sql.litNum(f.grade)}, FALSE)`, ['proever'], [BEST_BY_RIGHTS_END]));
     }
     case 'language_ambition':
       return plain(`(u.norskmaal_ambisjon = ${sql.lit(f.relation)})`, ['maal']);
     case 'civics_passed':
-      return plain(`COALESCE(sk.dato <= ${sql.addMonths('u.samf_anker', f.withinMonths)}, FALSE)`, ['proever'], [{
+      return known(plain(`COALESCE(sk.dato <= ${sql.addMonths('u.samf_anker', f.withinMonths)}, FALSE)`, ['proever'], [{
         name: 'sk',
         body: `SELECT person_id, min(dato) AS dato FROM proever WHERE prove = 'samfunnskunnskap' AND resultat = 'bestatt' GROUP BY person_id`,
         on: 'sk.person_id = u.person_id',
-      }]);
+      }]));
     case 'outcome_flag':
       // Three-valued OR: true if any flag is true, NULL (missing) if none is true and one is unknown.
       return plain(`(${f.columns.map((c) => `uf.${sql.quoteIdent(c)}`).join(' OR ')})`, ['utfall']);
@@ -193,7 +197,7 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       };
       const req = valuesCte('czkrav', ctx.citizenshipRank);
       const expr = `COALESCE(cz.muntlig >= czkrav.verdi, FALSE)`;
-      return plain(expr, ['proever', 'utfall'], [best, req], f.denominator === 'provetakere' ? 'cz.muntlig IS NOT NULL' : undefined);
+      return known(plain(expr, ['proever', 'utfall'], [best, req], f.denominator === 'provetakere' ? 'cz.muntlig IS NOT NULL' : undefined));
     }
     case 'months_to_first_element': {
       const name = 'fe';
@@ -205,11 +209,13 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
     }
     case 'all_of': {
       const parts = f.facts.map((x) => compileFact(x, ctx, byYear));
-      return {
+      const all: FactSql = {
         expr: `(${parts.map((p) => p.expr).join(' AND ')})`,
         tables: parts.flatMap((p) => p.tables),
         ctes: parts.flatMap((p) => p.ctes),
       };
+      // AND of never-NULL parts is never NULL; one nullable part makes it nullable.
+      return parts.every((p) => p.notNull) ? known(all) : all;
     }
     case 'municipality_ratio':
     case 'spend_per_participant':

@@ -3,15 +3,15 @@
  * measure and cell, with value, 95 % interval (Wilson for shares, t for means, none for medians),
  * missing count and status. Pure and vectorised over plain rows.
  */
-import type { Gruppe, KjonnDim, Lovregime, Regionniva, ResultRow } from '../contract/results.ts';
-import type { Row } from '../store/index.ts';
+import type { Gruppe, KjonnDim, Lovregime, ResultRow } from '../contract/results.ts';
+import type { Row, SqlValue } from '../store/index.ts';
 import { round1, tInterval, wilson } from '../stats/index.ts';
 import type { CompiledIndicator } from './compile.ts';
+import { PUBLISHED_GROUPS } from './grouping.ts';
 
 /** GROUPING() flags arrive as BIGINT (JSON text); compare as numbers. */
 const flag = (r: Row, col: string): number => Number(r[col]);
 
-const PUBLISHED_GROUPS = new Set(['under_25', 'har_vgo', 'ovrige', 'intro', 'norsk_rett_plikt', 'norsk_plikt']);
 
 /** The gruppe of a grouping-set row, or null when the row is not a published group. */
 export function gruppeOf(r: Row): Gruppe | null {
@@ -21,11 +21,6 @@ export function gruppeOf(r: Row): Gruppe | null {
   return typeof g === 'string' && PUBLISHED_GROUPS.has(g) ? (g as Gruppe) : null;
 }
 
-function regionOf(r: Row): { regionniva: Regionniva; region: string } {
-  if (flag(r, 'gr_fylke') === 1) return { regionniva: 'land', region: '0' };
-  if (flag(r, 'gr_kommune') === 1) return { regionniva: 'fylke', region: String(r['fylke']) };
-  return { regionniva: 'kommune', region: String(r['kommune']) };
-}
 
 const tFactor = new Map<number, number>();
 /** Half-width of the 95 % t interval for sd = 1 (cached by n; the quantile is the expensive part). */
@@ -57,46 +52,112 @@ function makeRow(
   };
 }
 
-/** Result rows of one compiled indicator from its aggregate rows. */
-export function finalizeRows(ci: CompiledIndicator, rows: readonly Row[]): ResultRow[] {
-  const out: ResultRow[] = [];
-  const cols = ci.measures.map((m) => ({ m, tot: `${m.col}_tot`, n: `${m.col}_n`, s: `${m.col}_s`, sd: `${m.col}_sd` }));
-  for (const r of rows) {
-    const gruppe = gruppeOf(r);
-    if (gruppe === null) continue;
-    const reg = regionOf(r);
-    const cell: Cell = {
-      periode: num(r['periode']),
-      botid: numOrNull(r['botid']),
-      lovregime: (flag(r, 'gr_lovregime') === 1 ? 'alle' : r['lovregime']) as Lovregime,
-      regionniva: reg.regionniva,
-      region: reg.region,
-      gruppe,
-      kjonn: (flag(r, 'gr_kjonn') === 1 ? 'alle' : String(r['kjonn'])) as KjonnDim,
-    };
-    for (const c of cols) {
-      const spec = c.m.spec;
-      if (reg.regionniva === 'kommune' && spec.deepestRegion === 'fylke') continue;
-      const tot = num(r[c.tot]);
-      if (tot === 0) continue; // cells with no persons are absent
-      const n = num(r[c.n]);
-      const mangler = tot - n;
-      if (n === 0) {
-        out.push(makeRow(ci, cell, spec.kode, null, 0, null, null, null, mangler, '..'));
-        continue;
-      }
-      const s = num(r[c.s]);
-      if (spec.kind === 'share') {
-        const ci95 = wilson(s, n);
-        out.push(makeRow(ci, cell, spec.kode, s, n, r1((100 * s) / n), r1(ci95.lower), r1(ci95.upper), mangler, ''));
-      } else if (spec.kind === 'mean') {
-        const sd = numOrNull(r[c.sd]);
-        const half = sd !== null && n >= 2 ? sd * tHalfWidth(n) : null;
-        out.push(makeRow(ci, cell, spec.kode, null, n, r1(s), half === null ? null : r1(s - half), half === null ? null : r1(s + half), mangler, ''));
-      } else {
-        out.push(makeRow(ci, cell, spec.kode, null, n, r1(s), null, null, mangler, ''));
-      }
+/** Aggregate rows as arrays (one value per column, in `names` order): no object per row. */
+export interface Frame {
+  readonly names: readonly string[];
+  readonly rows: readonly (readonly SqlValue[])[];
+}
+
+/** Frame of plain row objects (all rows have the keys of the first). */
+export function frameOf(rows: readonly Row[]): Frame {
+  const names = rows.length ? Object.keys(rows[0]!) : [];
+  return { names, rows: rows.map((o) => names.map((n) => o[n] ?? null)) };
+}
+
+interface Ix {
+  readonly periode: number; readonly botid: number; readonly lovregime: number; readonly g1: number; readonly g2: number;
+  readonly fylke: number; readonly kommune: number; readonly kjonn: number; readonly grLovregime: number; readonly grG1: number;
+  readonly grG2: number; readonly grFylke: number; readonly grKommune: number; readonly grKjonn: number;
+}
+
+function indexes(names: readonly string[]): (col: string) => number {
+  const map = new Map(names.map((n, i) => [n, i]));
+  return (col) => {
+    const i = map.get(col);
+    if (i === undefined) throw new Error(`aggregate rows lack column ${col}`);
+    return i;
+  };
+}
+
+/** The cell of an aggregate row (array form), or null when the row is not a published group (as gruppeOf). */
+function cellAt(r: readonly SqlValue[], x: Ix): Cell | null {
+  let gruppe: Gruppe | null;
+  if (Number(r[x.grG1]) === 1) gruppe = 'alle';
+  else {
+    const sub = Number(r[x.grG2]) === 0;
+    const g = sub ? r[x.g2] : r[x.g1];
+    if (sub && r[x.g1] !== 'intro') return null; // subgroups exist only for intro
+    gruppe = typeof g === 'string' && PUBLISHED_GROUPS.has(g) ? (g as Gruppe) : null;
+  }
+  if (gruppe === null) return null;
+  const land = Number(r[x.grFylke]) === 1;
+  const fylke = !land && Number(r[x.grKommune]) === 1;
+  return {
+    periode: num(r[x.periode]),
+    botid: numOrNull(r[x.botid]),
+    lovregime: (Number(r[x.grLovregime]) === 1 ? 'alle' : r[x.lovregime]) as Lovregime,
+    regionniva: land ? 'land' : fylke ? 'fylke' : 'kommune',
+    region: land ? '0' : String(fylke ? r[x.fylke] : r[x.kommune]),
+    gruppe,
+    kjonn: (Number(r[x.grKjonn]) === 1 ? 'alle' : String(r[x.kjonn])) as KjonnDim,
+  };
+}
+
+interface Col {
+  readonly spec: CompiledIndicator['measures'][number]['spec'];
+  readonly tot: number; readonly n: number; readonly s: number; readonly sd: number | null;
+}
+
+/** The result rows of one indicator's measures in one cell, appended to `out`. */
+function emit(ci: CompiledIndicator, cols: readonly Col[], cell: Cell, r: readonly SqlValue[], out: ResultRow[]): void {
+  for (const c of cols) {
+    const spec = c.spec;
+    if (cell.regionniva === 'kommune' && spec.deepestRegion === 'fylke') continue;
+    const tot = num(r[c.tot]);
+    if (tot === 0) continue; // cells with no persons are absent
+    const n = num(r[c.n]);
+    const mangler = tot - n;
+    if (n === 0) {
+      out.push(makeRow(ci, cell, spec.kode, null, 0, null, null, null, mangler, '..'));
+      continue;
+    }
+    const s = num(r[c.s]);
+    if (spec.kind === 'share') {
+      const ci95 = wilson(s, n);
+      out.push(makeRow(ci, cell, spec.kode, s, n, r1((100 * s) / n), r1(ci95.lower), r1(ci95.upper), mangler, ''));
+    } else if (spec.kind === 'mean') {
+      const sd = c.sd === null ? null : numOrNull(r[c.sd]);
+      const half = sd !== null && n >= 2 ? sd * tHalfWidth(n) : null;
+      out.push(makeRow(ci, cell, spec.kode, null, n, r1(s), half === null ? null : r1(s - half), half === null ? null : r1(s + half), mangler, ''));
+    } else {
+      out.push(makeRow(ci, cell, spec.kode, null, n, r1(s), null, null, mangler, ''));
     }
   }
-  return out;
+}
+
+/** Result rows of one compiled indicator from its aggregate rows. */
+export function finalizeRows(ci: CompiledIndicator, rows: readonly Row[]): ResultRow[] {
+  return finalizeBatch([ci], frameOf(rows)).get(ci.def.id) ?? [];
+}
+
+/** Result rows of several indicators computed by one query (compileBatch): each cell is read once. */
+export function finalizeBatch(parts: readonly CompiledIndicator[], frame: Frame): Map<string, ResultRow[]> {
+  const outs = parts.map(() => [] as ResultRow[]);
+  if (frame.rows.length === 0) return new Map(parts.map((p, i) => [p.def.id, outs[i]!]));
+  const at = indexes(frame.names);
+  const x: Ix = {
+    periode: at('periode'), botid: at('botid'), lovregime: at('lovregime'), g1: at('g1'), g2: at('g2'), fylke: at('fylke'),
+    kommune: at('kommune'), kjonn: at('kjonn'), grLovregime: at('gr_lovregime'), grG1: at('gr_g1'), grG2: at('gr_g2'),
+    grFylke: at('gr_fylke'), grKommune: at('gr_kommune'), grKjonn: at('gr_kjonn'),
+  };
+  const cols = parts.map((p) => p.measures.map((m): Col => ({
+    spec: m.spec, tot: at(m.columns.tot), n: at(m.columns.n), s: at(m.columns.s),
+    sd: m.spec.kind === 'mean' ? at(m.columns.sd) : null,
+  })));
+  for (const r of frame.rows) {
+    const cell = cellAt(r, x);
+    if (cell === null) continue;
+    for (let i = 0; i < parts.length; i++) emit(parts[i]!, cols[i]!, cell, r, outs[i]!);
+  }
+  return new Map(parts.map((p, i) => [p.def.id, outs[i]!]));
 }

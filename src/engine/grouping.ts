@@ -3,6 +3,7 @@
  * never summed from parts). Sex is published at country and county level only (kjonn = 'alle' at
  * municipality level) to keep the table publishable.
  */
+import { sql } from '../store/index.ts';
 
 /** Dimension columns of the unit rows, in SELECT order. */
 export const DIMENSIONS = ['lovregime', 'g1', 'g2', 'fylke', 'kommune', 'kjonn'] as const;
@@ -31,4 +32,18 @@ export function groupingSets(): string[][] {
 
 export function groupingSetsSql(): string {
   return groupingSets().map((s) => `(${s.join(', ')})`).join(',\n    ');
+}
+
+/** Groups that are published: the three intro subgroups, the target groups with data, and `alle`. */
+export const PUBLISHED_GROUPS: ReadonlySet<string> = new Set(['under_25', 'har_vgo', 'ovrige', 'intro', 'norsk_rett_plikt', 'norsk_plikt']);
+
+/**
+ * HAVING condition keeping only grouping-set rows that are a published group (the same rule as
+ * finalize's gruppeOf): all groups; a target group; an intro subgroup. The (g1, g2) sets also
+ * yield rows for target groups without subgroups, which would only be thrown away after the
+ * (costly) transfer to JavaScript.
+ */
+export function publishedGroupsHaving(): string {
+  const list = sql.litList([...PUBLISHED_GROUPS]);
+  return `GROUPING(g1) = 1 OR (GROUPING(g2) = 1 AND g1 IN ${list}) OR (GROUPING(g2) = 0 AND g1 = 'intro' AND g2 IN ${list})`;
 }

@@ -1,5 +1,5 @@
 /** SQL of the person-facts pass: the input query (one row per person) and the typed final table. */
-import { sql } from '../store/index.ts';
+import { sql, type SqlValue } from '../store/index.ts';
 
 /** One person with the rows the rules need (first programme, last goals, first residence). */
 export interface InputRow {
@@ -30,6 +30,39 @@ export interface InputRow {
   nm_karakter: number | null;
   uf_bosted: string | null;
   av_dato: string | null;
+}
+
+/** The columns of the input query, in SELECT order, and how each is read back from a packed row. */
+const INPUT_COLUMNS: readonly (readonly [keyof InputRow & string, 'text' | 'bool' | 'num'])[] = [
+  ['person_id', 'text'], ['fodt', 'text'], ['kjonn', 'text'], ['tillatelse', 'text'], ['forste_tillatelse_dato', 'text'],
+  ['ankomstdato', 'text'], ['bosettingsdato', 'text'], ['bosettingskommune', 'text'], ['utdanning_medbrakt', 'text'],
+  ['utvandret_dato', 'text'], ['dod_dato', 'text'], ['ip_kommune', 'text'], ['ip_vedtak', 'text'], ['ip_start', 'text'],
+  ['ip_slutt', 'text'], ['ip_forlenget', 'bool'], ['ip_heltid', 'bool'], ['ip_vgo_heltid', 'bool'], ['sm_sluttmaal', 'text'],
+  ['nm_lytte', 'text'], ['nm_lese', 'text'], ['nm_skrive', 'text'], ['nm_muntlig', 'text'], ['nm_karakter', 'num'],
+  ['uf_bosted', 'text'], ['av_dato', 'text'],
+];
+
+/** The input query with each person as one packed text value `p` (see sql.packRow). */
+export function packedInputQuery(tables: Set<string>): string {
+  return `SELECT ${sql.packRow(INPUT_COLUMNS.map(([n]) => `i.${sql.quoteIdent(n)}`))} AS p FROM (${inputQuery(tables)}) i`;
+}
+
+/** One person from a packed row; throws if the field count is off (a separator inside a value). */
+export function parseInputRow(p: string): InputRow {
+  const f = p.split(sql.PACK_SEPARATOR);
+  if (f.length !== INPUT_COLUMNS.length) throw new Error(`person facts: packed row has ${f.length} fields, expected ${INPUT_COLUMNS.length}`);
+  const t = (i: number): string | null => (f[i] === sql.PACK_NULL ? null : f[i]!);
+  const b = (i: number): boolean | null => (f[i] === sql.PACK_NULL ? null : f[i] === 'true');
+  const n = (i: number): number | null => (f[i] === sql.PACK_NULL ? null : Number(f[i]));
+  // An object literal with a fixed key order (one hidden class); order as INPUT_COLUMNS.
+  return {
+    person_id: t(0)!, fodt: t(1)!, kjonn: t(2)!, tillatelse: t(3)!, forste_tillatelse_dato: t(4)!,
+    ankomstdato: t(5)!, bosettingsdato: t(6), bosettingskommune: t(7), utdanning_medbrakt: t(8)!,
+    utvandret_dato: t(9), dod_dato: t(10), ip_kommune: t(11), ip_vedtak: t(12), ip_start: t(13),
+    ip_slutt: t(14), ip_forlenget: b(15), ip_heltid: b(16), ip_vgo_heltid: b(17), sm_sluttmaal: t(18),
+    nm_lytte: t(19), nm_lese: t(20), nm_skrive: t(21), nm_muntlig: t(22), nm_karakter: n(23),
+    uf_bosted: t(24), av_dato: t(25),
+  };
 }
 
 /** Staging columns in the order personRow() yields them; dates are text and cast in finalSelect. */
@@ -94,6 +127,28 @@ SELECT p.person_id, ${d('p.fodt')} AS fodt, p.kjonn, p.tillatelse, ${d('p.forste
   ${cols.join(',\n  ')}
 FROM personer p
 ${joins.join('\n')}`;
+}
+
+/** The staging rows as a view over one packed text per person (table person_fakta_packed, column p). */
+export function stagingView(): string {
+  const cols = STAGING_COLUMNS.map(([n, ty], i) => `${sql.packedField('f', i + 1, ty)} AS ${sql.quoteIdent(n)}`);
+  return `CREATE TEMP VIEW person_fakta_staging AS SELECT ${cols.join(', ')}
+FROM (SELECT ${sql.unpackRow('p')} AS f FROM person_fakta_packed)`;
+}
+
+/** One staging row as packed text (sql.packRow's format); throws on a value holding a marker. */
+export function packStagingRow(values: readonly SqlValue[]): string {
+  const out: string[] = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) out[i] = sql.PACK_NULL;
+    else if (typeof v === 'boolean') out[i] = v ? 'true' : 'false';
+    else if (typeof v === 'string') {
+      if (v.includes(sql.PACK_SEPARATOR) || v === sql.PACK_NULL) throw new Error(`person facts: value holds a control character: ${JSON.stringify(v)}`);
+      out[i] = v;
+    } else out[i] = String(v);
+  }
+  return out.join(sql.PACK_SEPARATOR);
 }
 
 /** Casts the staging table to typed columns and adds counties (2024 structure) for both region bases. */

@@ -114,3 +114,29 @@ export function csvWellFormed(lineExpr: string, delimiter: string): string {
     `array_to_string(regexp_extract_all(${d} || ${lineExpr}, ${re}, 0), '') = ${d} || ${lineExpr} ELSE true END`
   );
 }
+
+// ---- Packed rows (added by engine, additive) ----
+
+/** Field and NULL markers of a packed row (control characters that do not occur in the data). */
+export const PACK_SEPARATOR = '\u001f';
+export const PACK_NULL = '\u001e';
+
+/**
+ * Several expressions as ONE text value per row (fields joined by U+001F, NULL as U+001E).
+ * Moving one string per row to JavaScript and splitting it there is several times faster than
+ * moving the values one by one; the reader must check the field count (see engine/prepare-sql.ts).
+ */
+export function packRow(exprs: readonly string[]): string {
+  return `concat_ws(chr(31), ${exprs.map((e) => `COALESCE(CAST(${e} AS VARCHAR), chr(30))`).join(', ')})`;
+}
+
+/** Field `index` (1-based) of a packed row split into a list (string_split(p, chr(31))), typed; U+001E is NULL. */
+export function packedField(listExpr: string, index: number, type: string): string {
+  const f = `${listExpr}[${litNum(index)}]`;
+  return `CASE WHEN ${f} = chr(30) THEN NULL ELSE CAST(${f} AS ${type}) END`;
+}
+
+/** A packed text column split into its fields (a list), for packedField. */
+export function unpackRow(expr: string): string {
+  return `string_split(${expr}, chr(31))`;
+}

@@ -161,3 +161,22 @@ test('zeros are not protected: a published total of 0 pins its hidden parts at 0
   assert.deepEqual(rep.recovered, []);
   assert.equal(rep.zeros, 2, 'both hidden numerators are pinned at 0 by the published 0 of fylke 11');
 });
+
+test('a derived measure (R3 gap to the population) is suppressed exactly where its share is', () => {
+  // gap = share − a public reference rate, so a published gap beside a hidden share gives the share
+  // back. 1101 has t = 1 (primary); 11 = 1101 + 1102 hides 1102 as well. The gaps of 1101 and 1102
+  // follow their shares; 1103's gap has no share cell at all and is hidden too. The gaps take no
+  // part in the lines (their values do not add up).
+  const gap = (region: string, verdi: number, nevner: number) => cell({ region, maal: 'gap', teller: null, nevner, verdi });
+  const rows = [
+    cell({ region: '0', teller: 10, nevner: 40 }),
+    cell({ region: '11', teller: 10, nevner: 40 }),
+    cell({ region: '1101', teller: 1, nevner: 20 }),
+    cell({ region: '1102', teller: 9, nevner: 20 }),
+    gap('1101', -3, 20),
+    gap('1102', 2, 20),
+    gap('1103', 4, 20),
+  ];
+  const { rows: safe } = protect(rows, catalogue([{ kode: 'a' }, { kode: 'gap', kind: 'mean', derivedFrom: 'a' }]));
+  assert.deepEqual(hiddenLabels(safe, ['region', 'maal']), ['1101/a', '1101/gap', '1102/a', '1102/gap', '1103/gap']);
+});

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { indicatorById, type IndicatorDef } from '../../src/catalogue/index.ts';
 import { compileIndicator, preparePersonFacts, tableNames, type CompileContext } from '../../src/engine/index.ts';
+import { batchKey, compileBatch } from '../../src/engine/compile.ts';
 import { groupingSets } from '../../src/engine/grouping.ts';
 import { fixtureStore } from './fixture-store.ts';
 import { HAND_DATA, LAST_DATE } from './hand-checked-data.ts';
@@ -21,15 +22,14 @@ const EXPECTED_HEAD = `WITH u AS (
 ),
 f AS (
   SELECT u.periode, u.botid, u.lovregime, u.g1, u.g2, u.fylke, u.kommune, u.kjonn,
-    u."forlenget" AS m0_v,
-    TRUE AS m0_in
+    u."forlenget" AS m0_v
   FROM u
 ),
 c AS (
   SELECT periode, botid, lovregime, g1, g2, fylke, kommune, kjonn,
-    count(*) FILTER (WHERE m0_in) AS m0_tot,
-    count(m0_v) FILTER (WHERE m0_in) AS m0_n,
-    sum(CAST(m0_v AS INTEGER)) FILTER (WHERE m0_in) AS m0_s
+    count(*) AS m0_tot,
+    count(m0_v) AS m0_n,
+    sum(CAST(m0_v AS INTEGER)) AS m0_s
   FROM f
   WHERE periode IS NOT NULL
   GROUP BY ALL
@@ -72,6 +72,31 @@ describe('compiled SQL', () => {
   it('honours an allowed cohort override and ignores a disallowed one', () => {
     assert.equal(compileIndicator(SMALL, { ...CTX, cohort: 'startkohort' }).cohort, 'startkohort');
     assert.equal(compileIndicator(SMALL, { ...CTX, cohort: 'aktive' }).cohort, 'avslutningskohort');
+  });
+
+  it('drops the rows of non-published groups in SQL (HAVING), as finalize would', () => {
+    assert.match(compiled.sql, /\nHAVING GROUPING\(g1\) = 1 OR \(GROUPING\(g2\) = 1 AND g1 IN \(/);
+  });
+
+  it('batches link-3 indicators into one query whose measures share count columns', () => {
+    const ctx3: CompileContext = { ...CTX, lastOutcomeYear: 2024, averageG: new Map([[2024, 122225]]) };
+    const defs = ['R1', 'R2', 'R4', 'R6'].map((id) => indicatorById(id)!);
+    // Same unit rows (settlement cohort × years since settlement) → same key → one query.
+    assert.equal(new Set(defs.map((d) => batchKey(d, ctx3))).size, 1);
+    const batch = compileBatch(defs, () => ctx3)!;
+    assert.deepEqual(batch.parts.map((p) => p.def.id), ['R1', 'R2', 'R4', 'R6']);
+    assert.equal(batch.sql.match(/\bFROM u\b/g)?.length, 1, batch.sql);
+    const [r1, r2, r4, r6] = batch.parts.map((p) => p.measures);
+    // R1, R2 and R4 count every resident unit: one shared total column; R6 (among the employed) its own.
+    assert.equal(r1![0]!.columns.tot, 'm0_tot');
+    assert.equal(r2![0]!.columns.tot, 'm0_tot');
+    assert.ok(r4!.every((m) => m.columns.tot === 'm0_tot'));
+    assert.notEqual(r6![0]!.columns.tot, 'm0_tot');
+    // R4 (education, never NULL once the outcome row exists) counts known values by has_row, once.
+    assert.ok(r4!.every((m) => m.columns.n === r4![0]!.columns.n));
+    assert.match(batch.sql, /count\(\*\) FILTER \(WHERE has_row\) AS m2_n/);
+    // R1's numerator may be NULL with a row present: its own count of known values.
+    assert.equal(r1![0]!.columns.n, 'm0_n');
   });
 
   it('returns the expected rows on the tiny fixture', async () => {

@@ -64,7 +64,19 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     kilder: ['utfall', 'kommune_aar'],
     kjerne: true,
     kapittel: '5.3.1.1',
-    measures: [share('andel', t('Inntekt over 2G', 'Income above 2G'), { kind: 'income_above_g', multiple: 2 })],
+    measures: [
+      share('andel', t('Inntekt over 2G', 'Income above 2G'), { kind: 'income_above_g', multiple: 2 }),
+      {
+        // Output contract: `gap_befolkning` = percentage points against the municipality's reference
+        // rate (kommune_aar.ref_inntekt_over_2g); municipality level only (see src/engine/reference-gap.ts).
+        kode: 'gap_befolkning',
+        navn: t('Avstand til befolkningen (prosentpoeng)', 'Gap to the population (percentage points)'),
+        kind: 'mean',
+        enhet: 'prosentpoeng',
+        fact: { kind: 'income_above_g', multiple: 2 },
+        referenceGap: { of: 'andel', table: 'kommune_aar', column: 'ref_inntekt_over_2g' },
+      },
+    ],
   },
   {
     ...base,

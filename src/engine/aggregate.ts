@@ -1,0 +1,147 @@
+/**
+ * The aggregation part of a compiled query: finest cells, then GROUPING SETS over them (or one
+ * stage over unit rows when a median is asked for). Aggregates are deduplicated by their SQL
+ * text, so measures that share a denominator (the same `among`, or none) share one count column:
+ * with several indicators in one query (compile.ts, batches) this halves the work per row.
+ */
+import type { MeasureSpec } from '../catalogue/index.ts';
+import { groupingSetsSql, publishedGroupsHaving } from './grouping.ts';
+
+/** A measure as the aggregation sees it: columns of the unit rows `f`. */
+export interface AggregateInput {
+  readonly spec: MeasureSpec;
+  /** Column prefix: m0, m1, … */
+  readonly col: string;
+  /** The `f` column holding the value. */
+  readonly value: string;
+  /** The `f` column holding the denominator condition, or null for every unit. */
+  readonly cond: string | null;
+  /**
+   * When the value is known to be non-NULL: 'always', or 'with_row' (non-NULL exactly when the
+   * unit has its outcome row, column `has_row`); null when it can be NULL for other reasons.
+   */
+  readonly notNull: 'always' | 'with_row' | null;
+}
+
+/** Where a measure's statistics are in the result rows. */
+export interface MeasureColumns {
+  readonly tot: string;
+  readonly n: string;
+  readonly s: string;
+  readonly sd: string;
+}
+
+/** Aggregates deduplicated by text (first alias wins). */
+class Aggregates {
+  private readonly byText = new Map<string, string>();
+  readonly list: string[] = [];
+  readonly aliases: string[] = [];
+  add(expr: string, alias: string): string {
+    const seen = this.byText.get(expr);
+    if (seen) return seen;
+    this.byText.set(expr, alias);
+    this.list.push(`${expr} AS ${alias}`);
+    this.aliases.push(alias);
+    return alias;
+  }
+}
+
+/** Output columns of the aggregation, in SELECT order. */
+const outputs = (aggs: Aggregates): string[] => [
+  ...DIMS.split(', '), 'gr_lovregime', 'gr_g1', 'gr_g2', 'gr_fylke', 'gr_kommune', 'gr_kjonn', ...aggs.aliases,
+];
+
+const filterOf = (cond: string | null, extra?: string): string => {
+  const parts = [cond, extra ?? null].filter((x): x is string => x !== null);
+  return parts.length ? ` FILTER (WHERE ${parts.join(' AND ')})` : '';
+};
+
+const DIMS = 'periode, botid, lovregime, g1, g2, fylke, kommune, kjonn';
+const GROUPING_FLAGS = `GROUPING(lovregime) AS gr_lovregime, GROUPING(g1) AS gr_g1, GROUPING(g2) AS gr_g2,
+  GROUPING(fylke) AS gr_fylke, GROUPING(kommune) AS gr_kommune, GROUPING(kjonn) AS gr_kjonn`;
+
+function setsSql(): string {
+  return `GROUP BY GROUPING SETS (
+    ${groupingSetsSql()}
+)
+HAVING ${publishedGroupsHaving()}`;
+}
+
+/** The count columns of a measure (tot and n), added to `aggs` with `wrap` around each count. */
+function counts(m: AggregateInput, aggs: Aggregates, wrap: (x: string) => string): { tot: string; n: string } {
+  const c = m.col;
+  const tot = aggs.add(wrap(`count(*)${filterOf(m.cond)}`), `${c}_tot`);
+  const n =
+    m.notNull === 'always' ? tot
+    : m.notNull === 'with_row' ? aggs.add(wrap(`count(*)${filterOf(m.cond, 'has_row')}`), `${c}_n`)
+    : aggs.add(wrap(`count(${m.value})${filterOf(m.cond)}`), `${c}_n`);
+  return { tot, n };
+}
+
+/** One stage straight from unit rows (medians do not add up). */
+function directSql(ms: readonly AggregateInput[]): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
+  const aggs = new Aggregates();
+  const asDouble = (x: string) => `CAST(${x} AS DOUBLE)`;
+  const columns = ms.map((m): MeasureColumns => {
+    const { tot, n } = counts(m, aggs, asDouble);
+    const f = filterOf(m.cond);
+    const c = m.col;
+    if (m.spec.kind === 'share') return { tot, n, s: aggs.add(asDouble(`sum(CAST(${m.value} AS INTEGER))${f}`), `${c}_s`), sd: `${c}_sd` };
+    if (m.spec.kind === 'mean') {
+      return { tot, n, s: aggs.add(`avg(${m.value})${f}`, `${c}_s`), sd: aggs.add(`stddev_samp(${m.value})${f}`, `${c}_sd`) };
+    }
+    return { tot, n, s: aggs.add(`median(${m.value})${f}`, `${c}_s`), sd: `${c}_sd` };
+  });
+  const text = `SELECT ${DIMS},
+  ${GROUPING_FLAGS},
+  ${aggs.list.join(',\n  ')}
+FROM f
+WHERE periode IS NOT NULL
+${setsSql()}`;
+  return { sql: text, columns, outputs: outputs(aggs) };
+}
+
+/** Two stages: finest cells, then the grouping sets over them; counts and sums add up exactly. */
+function stagedSql(ms: readonly AggregateInput[]): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
+  const cell = new Aggregates();
+  const roll = new Aggregates();
+  const summed = (alias: string) => roll.add(`CAST(sum(${alias}) AS DOUBLE)`, alias);
+  const columns = ms.map((m): MeasureColumns => {
+    const { tot, n } = counts(m, cell, (x) => x);
+    summed(tot);
+    summed(n);
+    const f = filterOf(m.cond);
+    const c = m.col;
+    if (m.spec.kind === 'share') return { tot, n, s: summed(cell.add(`sum(CAST(${m.value} AS INTEGER))${f}`, `${c}_s`)), sd: `${c}_sd` };
+    const s = cell.add(`sum(${m.value})${f}`, `${c}_s`);
+    const sq = cell.add(`sum(${m.value} * ${m.value})${f}`, `${c}_sq`);
+    return {
+      tot, n,
+      s: roll.add(`sum(${s}) / NULLIF(sum(${n}), 0)`, `${c}_s`),
+      // sample standard deviation from the sums: (Σx² − (Σx)²/n) / (n − 1)
+      sd: roll.add(`sqrt(greatest(sum(${sq}) - sum(${s}) * sum(${s}) / NULLIF(sum(${n}), 0), 0) / NULLIF(sum(${n}) - 1, 0))`, `${c}_sd`),
+    };
+  });
+  const text = `c AS (
+  SELECT ${DIMS},
+    ${cell.list.join(',\n    ')}
+  FROM f
+  WHERE periode IS NOT NULL
+  GROUP BY ALL
+)
+SELECT ${DIMS},
+  ${GROUPING_FLAGS},
+  ${roll.list.join(',\n  ')}
+FROM c
+${setsSql()}`;
+  return { sql: text, columns, outputs: outputs(roll) };
+}
+
+/**
+ * The aggregation over `f`: two stages (finest cells, then GROUPING SETS over them) when every
+ * measure is additive; one stage over unit rows when a median is asked for. The text starts with
+ * `c AS (` in the staged form (it continues the WITH list).
+ */
+export function aggregationSql(ms: readonly AggregateInput[]): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
+  return ms.some((m) => m.spec.kind === 'median') ? directSql(ms) : stagedSql(ms);
+}
