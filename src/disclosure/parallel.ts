@@ -10,6 +10,7 @@ import type { ResultRow } from '../contract/results.ts';
 import { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 import { applySuppression, protect, type DisclosureSummary, type UniversesOutcome } from './index.ts';
 import { universes } from './universe.ts';
+import { packRows, transferList, type PackedRows } from './row-codec.ts';
 import { isDerived } from './derived.ts';
 import { MeasureLookup } from './measure-kind.ts';
 
@@ -22,7 +23,7 @@ export interface ParallelOptions {
 /** Message from a worker: progress, or the outcome in the bucket's local row indices. */
 export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'done'; outcome: UniversesOutcome } | { kind: 'error'; message: string };
 export interface WorkerInput {
-  readonly rows: ResultRow[];
+  readonly rows: PackedRows;
   readonly lists: number[][];
   readonly catalogue: readonly IndicatorMeta[];
   readonly config: DisclosureConfig;
@@ -44,9 +45,10 @@ function runBucket(rows: readonly ResultRow[], bucket: number[][], catalogue: re
   // Local copies: only this bucket's rows cross the thread boundary.
   const global: number[] = [];
   const local: number[][] = bucket.map((list) => list.map((i) => (global.push(i), global.length - 1)));
-  const input: WorkerInput = { rows: global.map((i) => rows[i]!), lists: local, catalogue, config };
+  const packed = packRows(rows, global);
+  const input: WorkerInput = { rows: packed, lists: local, catalogue, config };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: input });
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: input, transferList: transferList(packed) });
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'progress') tick();
       else if (m.kind === 'error') reject(new Error(m.message));

@@ -87,10 +87,11 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
         ),
       );
     }
-    progress.step('Lagrer resultater og skriver filer …', 'Saving results and writing files …');
+    progress.step('Lagrer resultatene i lageret …', 'Saving the results in the store …');
     await saveAvailability(store, result.availability);
     await saveResults(store, rows, meta, { availability: result.availability, catalogue: CATALOGUE });
     const out = resolve(args.out);
+    progress.step(`Skriver filene i ${out} …`, `Writing the files in ${out} …`);
     const { files } = await writeOutputs(out, { rows, catalogue: CATALOGUE, availability: result.availability, meta });
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     process.stdout.write(
