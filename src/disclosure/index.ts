@@ -71,7 +71,9 @@ export function protectUniverses(
 
 /** The protected table and its summary from the suppressed indices. */
 export function applySuppression(
-  rows: readonly ResultRow[], catalogue: readonly IndicatorMeta[], config: DisclosureConfig, outcome: UniversesOutcome, seconds: number,
+  rows: readonly ResultRow[], catalogue: readonly IndicatorMeta[], config: DisclosureConfig, outcome: UniversesOutcome,
+  /** performance.now() when protection started: the summary's seconds include this step. */
+  t0: number,
 ): { rows: ResultRow[]; summary: DisclosureSummary } {
   const lookup = new MeasureLookup(catalogue);
   const out = rows.slice();
@@ -95,6 +97,7 @@ export function applySuppression(
     out[i] = suppressRow(r);
   }
   const method = outcome.unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${outcome.unresolved} line(s) left unprotected`;
+  const fb = fallbacks(out);
   return {
     rows: out,
     summary: {
@@ -103,12 +106,12 @@ export function applySuppression(
       secondary,
       cellsSuppressedShare: eligible === 0 ? 0 : (primary + secondary) / eligible,
       personsSuppressedShare: persons === 0 ? 0 : personsHidden / persons,
-      seconds,
+      seconds: (performance.now() - t0) / 1000,
       config,
       method,
       intervalRepairs: outcome.repairs,
       coarsened: outcome.coarsened,
-      fallbacks: fallbacks(out),
+      fallbacks: fb,
     },
   };
 }
@@ -127,7 +130,7 @@ export function protect(
   const t0 = performance.now();
   const lookup = new MeasureLookup(catalogue);
   const outcome = protectUniverses(rows, universes(rows, (r) => isDerived(r, lookup)), catalogue, config, onProgress);
-  return applySuppression(rows, catalogue, config, outcome, (performance.now() - t0) / 1000);
+  return applySuppression(rows, catalogue, config, outcome, t0);
 }
 
 export { protectParallel } from './parallel.ts';

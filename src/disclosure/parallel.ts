@@ -68,11 +68,11 @@ function runBucket(rows: readonly ResultRow[], bucket: number[][], catalogue: re
 export async function protectParallel(
   rows: readonly ResultRow[], catalogue: readonly IndicatorMeta[], config: DisclosureConfig = DEFAULT_DISCLOSURE, opts: ParallelOptions = {},
 ): Promise<{ rows: ResultRow[]; summary: DisclosureSummary }> {
+  const t0 = performance.now();
   const workers = Math.max(1, Math.min(8, opts.workers ?? availableParallelism()));
   const lookup = new MeasureLookup(catalogue);
   const lists = universes(rows, (r) => isDerived(r, lookup));
   if (workers === 1 || lists.length < 2) return protect(rows, catalogue, config, opts.onProgress);
-  const t0 = performance.now();
   let done = 0;
   const tick = () => opts.onProgress?.(++done, lists.length);
   const parts = await Promise.all(balance(lists, workers).map((b) => runBucket(rows, b, catalogue, config, tick)));
@@ -83,5 +83,5 @@ export async function protectParallel(
     outcome.repairs += p.repairs;
     outcome.coarsened += p.coarsened;
   }
-  return applySuppression(rows, catalogue, config, outcome, (performance.now() - t0) / 1000);
+  return applySuppression(rows, catalogue, config, outcome, t0);
 }

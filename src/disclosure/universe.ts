@@ -29,7 +29,18 @@ export function universes(rows: readonly ResultRow[], skip: (r: ResultRow) => bo
   return [...out.values()];
 }
 
-export function buildUniverse(rows: readonly ResultRow[], indices: readonly number[], lookup: MeasureLookup): Universe {
+/**
+ * The universe of the rows at `indices`. They are taken in a canonical order (measure, then
+ * population), so the suppression pattern does not depend on the order the engine returned its
+ * rows in (DuckDB does not promise one): the same data always gives the same published table.
+ */
+export function buildUniverse(rows: readonly ResultRow[], unordered: readonly number[], lookup: MeasureLookup): Universe {
+  const keyOf = (i: number) => {
+    const r = rows[i]!;
+    return `${r.maal}\u0000${r.lovregime}\u0000${r.gruppe}\u0000${r.kjonn}\u0000${r.region}`;
+  };
+  const keyed = unordered.map((i) => [keyOf(i), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const indices = keyed.map(([, i]) => i);
   const popIndex = new Map<string, number>();
   const measureIndex = new Map<string, number>();
   const pops: string[][] = [];
