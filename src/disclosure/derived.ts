@@ -10,15 +10,18 @@ import type { MeasureLookup } from './measure-kind.ts';
 const cellKey = (r: ResultRow, maal: string): string =>
   [r.indikator, maal, r.kohort, r.periode, r.botid ?? '', r.lovregime, r.region, r.gruppe, r.kjonn].join('\u0000');
 
-/** True for rows of a derived measure. */
+/** True for rows of a derived measure (cheap for indicators without one: no key is built). */
 export function isDerived(r: ResultRow, lookup: MeasureLookup): boolean {
-  return (lookup.info(r).derivedFrom ?? null) !== null;
+  return lookup.hasDerived(r.indikator) && (lookup.info(r).derivedFrom ?? null) !== null;
 }
 
 /** Derived rows to suppress, given the suppressed source rows. */
 export function derivedToSuppress(rows: readonly ResultRow[], lookup: MeasureLookup, suppressed: ReadonlySet<number>): number[] {
   const derived: [number, string][] = [];
+  const withDerived = new Set<string>();
   rows.forEach((r, i) => {
+    if (!lookup.hasDerived(r.indikator)) return;
+    withDerived.add(r.indikator);
     const from = lookup.info(r).derivedFrom ?? null;
     if (from !== null && (r.status === '' || r.status === ':')) derived.push([i, cellKey(r, from)]);
   });
@@ -26,6 +29,7 @@ export function derivedToSuppress(rows: readonly ResultRow[], lookup: MeasureLoo
   const wanted = new Set(derived.map(([, k]) => k));
   const source = new Map<string, number>();
   rows.forEach((r, i) => {
+    if (!withDerived.has(r.indikator)) return;
     const k = cellKey(r, r.maal);
     if (wanted.has(k)) source.set(k, i);
   });

@@ -15,11 +15,18 @@ export class MeasureLookup {
   private readonly exact = new Map<string, MeasureInfo>();
   private readonly families: { indikator: string; prefix: string; info: MeasureInfo }[] = [];
   private readonly cache = new Map<string, MeasureInfo>();
+  private readonly derivedIn = new Set<string>();
 
   constructor(catalogue: readonly IndicatorMeta[]) {
     for (const ind of catalogue) {
       for (const m of ind.maal) this.add(ind.id, m);
+      if (ind.maal.some((m) => m.derivedFrom)) this.derivedIn.add(ind.id);
     }
+  }
+
+  /** Whether the indicator has a derived measure (catalogue `derivedFrom`). */
+  hasDerived(indikator: string): boolean {
+    return this.derivedIn.has(indikator);
   }
 
   private add(indikator: string, m: MeasureMeta): void {

@@ -20,44 +20,91 @@ export interface ParallelOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Message from a worker: progress, or the outcome in the bucket's local row indices. */
-export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'done'; outcome: UniversesOutcome } | { kind: 'error'; message: string };
-export interface WorkerInput {
+/** Worker → main: one universe done, a job's outcome (in the job's local row indices), or an error. */
+export type WorkerMessage =
+  | { kind: 'progress' }
+  | { kind: 'done'; job: number; outcome: UniversesOutcome }
+  | { kind: 'error'; message: string };
+/** Main → worker: protect these universes (row indices into `rows`). */
+export interface WorkerJob {
+  readonly job: number;
   readonly rows: PackedRows;
   readonly lists: number[][];
+}
+export interface WorkerInput {
   readonly catalogue: readonly IndicatorMeta[];
   readonly config: DisclosureConfig;
 }
 
-/** Largest universes first, each to the currently lightest bucket (cost ~ cells). */
-function balance(lists: number[][], n: number): number[][][] {
-  const buckets: number[][][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
+/**
+ * Jobs of whole universes, largest first, each about `target` cells (a large universe is a job on
+ * its own): workers take the next job when they finish one, so one slow universe does not leave
+ * the other cores idle (static buckets balanced by cells were slower: cost is not linear in cells).
+ */
+function jobs(lists: number[][], target: number): number[][][] {
+  const out: number[][][] = [];
+  let cur: number[][] = [];
+  let size = 0;
   for (const list of [...lists].sort((a, b) => b.length - a.length)) {
-    const k = load.indexOf(Math.min(...load));
-    buckets[k]!.push(list);
-    load[k]! += list.length;
+    cur.push(list);
+    size += list.length;
+    if (size >= target) {
+      out.push(cur);
+      cur = [];
+      size = 0;
+    }
   }
-  return buckets.filter((b) => b.length > 0);
+  if (cur.length) out.push(cur);
+  return out;
 }
 
-function runBucket(rows: readonly ResultRow[], bucket: number[][], catalogue: readonly IndicatorMeta[], config: DisclosureConfig, tick: () => void): Promise<UniversesOutcome> {
-  // Local copies: only this bucket's rows cross the thread boundary.
-  const global: number[] = [];
-  const local: number[][] = bucket.map((list) => list.map((i) => (global.push(i), global.length - 1)));
-  const packed = packRows(rows, global);
-  const input: WorkerInput = { rows: packed, lists: local, catalogue, config };
+/** Runs the jobs on `n` persistent workers; resolves with each job's outcome in global row indices. */
+function runJobs(rows: readonly ResultRow[], all: number[][][], n: number, input: WorkerInput, tick: () => void): Promise<UniversesOutcome[]> {
+  const results: UniversesOutcome[] = [];
+  const globals: number[][] = [];
+  let next = 0;
+  let running = 0;
+  let finished = 0;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: input, transferList: transferList(packed) });
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.kind === 'progress') tick();
-      else if (m.kind === 'error') reject(new Error(m.message));
-      else resolve({ ...m.outcome, suppressed: m.outcome.suppressed.map((j) => global[j]!) });
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`disclosure worker stopped with exit code ${code}`));
-    });
+    const inFlight: number[] = [];
+    const send = (worker: Worker, w: number): boolean => {
+      if (next >= all.length) return false;
+      inFlight[w] = (inFlight[w] ?? 0) + 1;
+      const job = next++;
+      const global: number[] = [];
+      const lists = all[job]!.map((list) => list.map((i) => (global.push(i), global.length - 1)));
+      globals[job] = global;
+      const packed = packRows(rows, global);
+      const msg: WorkerJob = { job, rows: packed, lists };
+      worker.postMessage(msg, transferList(packed));
+      return true;
+    };
+    for (let w = 0; w < Math.min(n, all.length); w++) {
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: input });
+      running++;
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.kind === 'progress') return tick();
+        if (m.kind === 'error') {
+          reject(new Error(m.message));
+          return void worker.terminate();
+        }
+        const global = globals[m.job]!;
+        results[m.job] = { ...m.outcome, suppressed: m.outcome.suppressed.map((j) => global[j]!) };
+        finished++;
+        inFlight[w]!--;
+        if (!send(worker, w) && inFlight[w] === 0) void worker.terminate();
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => {
+        if (--running > 0) return;
+        if (finished === all.length) resolve(results);
+        else reject(new Error('a disclosure worker stopped before its work was done'));
+      });
+      // Two jobs ahead: the worker starts the second while this thread packs its third.
+      send(worker, w);
+      send(worker, w);
+      if (!inFlight[w]) void worker.terminate(); // the others took every job
+    }
   });
 }
 
@@ -75,7 +122,8 @@ export async function protectParallel(
   if (workers === 1 || lists.length < 2) return protect(rows, catalogue, config, opts.onProgress);
   let done = 0;
   const tick = () => opts.onProgress?.(++done, lists.length);
-  const parts = await Promise.all(balance(lists, workers).map((b) => runBucket(rows, b, catalogue, config, tick)));
+  const total = lists.reduce((a, l) => a + l.length, 0);
+  const parts = await runJobs(rows, jobs(lists, Math.max(1, Math.ceil(total / (workers * 16)))), workers, { catalogue, config }, tick);
   const outcome: UniversesOutcome = { suppressed: [], unresolved: 0, repairs: 0, coarsened: 0 };
   for (const p of parts) {
     for (const i of p.suppressed) outcome.suppressed.push(i);

@@ -27,3 +27,9 @@ test('the suppression pattern does not depend on the order of the input rows', (
   assert.ok(a.summary.secondary > 0);
   assert.deepEqual(hidden(b.rows), hidden(a.rows));
 });
+
+test('protectParallel with more workers than jobs finishes and still equals protect', async () => {
+  const rows = syntheticRows({ seed: 4, fylker: 2, kommunerPerFylke: 2, perioder: 1, scale: 40 });
+  const par = await protectParallel(rows, syntheticCatalogue(), DEFAULT_DISCLOSURE, { workers: 8 });
+  assert.deepEqual(par.rows, protect(rows, syntheticCatalogue()).rows);
+});
