@@ -20,7 +20,8 @@ const FIXED: Record<Exclude<PopDim, 'region'>, Record<string, ChildRule>> = {
     // holds persons who have not started: `intro` ≥ under_25 + har_vgo + ovrige.
     intro: { children: ['under_25', 'har_vgo', 'ovrige'] },
     // `alle` ≥ intro + norsk_rett_plikt + norsk_plikt (persons in none of them are possible).
-    // Protected as if it were an equality: that gives the reader more, never less.
+    // The line rules use both lines where the data happen to add up; the audit and the reader
+    // treat them as inequalities only (`inequalityLines`).
     alle: { children: ['intro', 'norsk_rett_plikt', 'norsk_plikt'] },
   },
 };

@@ -20,7 +20,7 @@ export interface UniverseOutcome {
   readonly unresolved: number;
   /** Cells hidden by the interval audit's repairs. */
   readonly repairs?: number;
-  /** Kommune-level cells hidden by the coarsening fallback. */
+  /** Cells withheld by the audit's last resort (a measure withheld in this universe). */
   readonly coarsened?: number;
 }
 
