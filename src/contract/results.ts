@@ -23,6 +23,12 @@ export interface ResultRow {
   readonly ledd: Ledd;
   readonly kohort: Kohort;
   readonly periode: number;
+  /**
+   * Pooled window length in years (output contract: `periode` written `2021-2023`). Absent or 1 = a
+   * single year. For a pool, `periode` is the window's LAST year, so a cell is identified by
+   * (periode, vindu): every key, filter and dimension that uses `periode` must use `periodeKey(row)`.
+   */
+  readonly vindu?: number;
   /** Years since settlement (link 3); null elsewhere. */
   readonly botid: number | null;
   readonly lovregime: Lovregime;
@@ -48,3 +54,19 @@ export const RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
   'indikator', 'maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'regionniva', 'region',
   'gruppe', 'kjonn', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler', 'status',
 ];
+
+/** The published text of a row's period: `2023`, or `2021-2023` for a pooled window (output contract). */
+export function periodeKey(row: { readonly periode: number; readonly vindu?: number }): string {
+  const w = row.vindu ?? 1;
+  return w > 1 ? `${row.periode - w + 1}-${row.periode}` : String(row.periode);
+}
+
+/** Parses `2023` or `2021-2023` back to (periode = last year, vindu); null when malformed. */
+export function parsePeriodeKey(text: string): { periode: number; vindu: number } | null {
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(text.trim());
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  if (to < from) return null;
+  return { periode: to, vindu: to - from + 1 };
+}
