@@ -50,7 +50,9 @@ export interface ResultRow {
 }
 
 /** Column order of indikatorer.csv. */
-export const RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
+/** Columns of the results table; `periode` is written with `periodeKey` (the window, for a pool). */
+export type ResultColumn = Exclude<keyof ResultRow, 'vindu'>;
+export const RESULT_COLUMNS: readonly ResultColumn[] = [
   'indikator', 'maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'regionniva', 'region',
   'gruppe', 'kjonn', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler', 'status',
 ];
