@@ -9,14 +9,17 @@ import { PROGRAMRESULTAT } from './definitions/programresultat.ts';
 import { INTEGRERINGSRESULTAT } from './definitions/integreringsresultat.ts';
 import { loadCatalogue } from './load.ts';
 import type { IndicatorMeta } from './types.ts';
+import { windowMeta, withDefaultCohort } from './windows.ts';
 
 export type { IndicatorDef } from './definition.ts';
 export type * from './ir.ts';
 export type * from './types.ts';
 export { MAALGRUPPER, isShare, isMean, isMedian, isOutcomeYears } from './ir.ts';
 export { loadCatalogue, validateDefinition, type LoadedCatalogue } from './load.ts';
+export { WINDOWS, windowOf, isComplete, type ObservationWindow, type DataHorizon } from './windows.ts';
 
-const loaded = loadCatalogue([...INNSATS, ...PROGRAMRESULTAT, ...INTEGRERINGSRESULTAT]);
+// Default cohorts chosen so that recent years are not biased come from the windows table (windows.ts).
+const loaded = loadCatalogue([...INNSATS, ...PROGRAMRESULTAT, ...INTEGRERINGSRESULTAT].map(withDefaultCohort));
 if (loaded.errors.length) throw new Error(`Invalid built-in catalogue:\n${loaded.errors.join('\n')}`);
 
 /** Every built-in definition, validated. */
@@ -46,6 +49,7 @@ export function toMeta(def: IndicatorDef): IndicatorMeta {
       ...(m.referenceGap ? { derivedFrom: m.referenceGap.of } : {}),
     })),
     ...(def.malverdier ? { malverdier: def.malverdier } : {}),
+    ...windowMeta(def),
   };
 }
 

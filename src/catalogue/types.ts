@@ -49,4 +49,15 @@ export interface IndicatorMeta {
   readonly breakdowns: readonly Breakdown[];
   readonly maal: readonly MeasureMeta[];
   readonly malverdier?: readonly TargetLine[];
+  /** Observation window per allowed cohort (src/catalogue/windows.ts): cells whose window is open are withheld. */
+  readonly observasjonsvindu?: WindowMeta;
+}
+
+export interface WindowMeta {
+  /** Months after the end of the cohort year per cohort; null = the link-3 measurement point (1 Nov of Y + botid). */
+  readonly maaneder: Readonly<Partial<Record<Kohort, number | null>>>;
+  /** Measures with a longer window (e.g. P2 vgo: 60 months). */
+  readonly maal?: Readonly<Record<string, Readonly<Partial<Record<Kohort, number | null>>>>>;
+  /** Why this window, and why this default cohort. */
+  readonly begrunnelse: Text;
 }

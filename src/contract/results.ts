@@ -29,6 +29,11 @@ export interface ResultRow {
    * (periode, vindu): every key, filter and dimension that uses `periode` must use `periodeKey(row)`.
    */
   readonly vindu?: number;
+  /**
+   * Preliminary: the cohort's observation window has not closed for all its persons (issue 11).
+   * Such cells exist only when compute is asked for them explicitly; absent = final.
+   */
+  readonly forelopig?: true;
   /** Years since settlement (link 3); null elsewhere. */
   readonly botid: number | null;
   readonly lovregime: Lovregime;
@@ -51,7 +56,7 @@ export interface ResultRow {
 
 /** Column order of indikatorer.csv. */
 /** Columns of the results table; `periode` is written with `periodeKey` (the window, for a pool). */
-export type ResultColumn = Exclude<keyof ResultRow, 'vindu'>;
+export type ResultColumn = Exclude<keyof ResultRow, 'vindu' | 'forelopig'>;
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
   'indikator', 'maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'regionniva', 'region',
   'gruppe', 'kjonn', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler', 'status',

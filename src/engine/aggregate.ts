@@ -1,11 +1,13 @@
 /**
  * The aggregation part of a compiled query: finest cells, then GROUPING SETS over them (or one
- * stage over unit rows when a median is asked for). Aggregates are deduplicated by their SQL
+ * stage over unit rows when a median is asked for), and optionally pooled windows of years at
+ * municipality level (`pool` > 1, one more column `vindu`). Aggregates are deduplicated by their SQL
  * text, so measures that share a denominator (the same `among`, or none) share one count column:
  * with several indicators in one query (compile.ts, batches) this halves the work per row.
  */
 import type { MeasureSpec } from '../catalogue/index.ts';
-import { groupingSetsSql, publishedGroupsHaving } from './grouping.ts';
+import { groupingSetsSql, pooledGroupingSets, publishedGroupsHaving } from './grouping.ts';
+import { sql } from '../store/index.ts';
 
 /** A measure as the aggregation sees it: columns of the unit rows `f`. */
 export interface AggregateInput {
@@ -46,9 +48,10 @@ class Aggregates {
   }
 }
 
-/** Output columns of the aggregation, in SELECT order. */
-const outputs = (aggs: Aggregates): string[] => [
+/** Output columns of the aggregation, in SELECT order (`vindu` last when pools are computed). */
+const outputs = (aggs: Aggregates, pool: number): string[] => [
   ...DIMS.split(', '), 'gr_lovregime', 'gr_g1', 'gr_g2', 'gr_fylke', 'gr_kommune', 'gr_kjonn', ...aggs.aliases,
+  ...(pool > 1 ? ['vindu'] : []),
 ];
 
 const filterOf = (cond: string | null, extra?: string): string => {
@@ -67,6 +70,38 @@ function setsSql(): string {
 HAVING ${publishedGroupsHaving()}`;
 }
 
+/** Column of the pooled period: the window's last year (periode + 0 … pool − 1). */
+const POOL_END = 'pool_slutt';
+
+/**
+ * The pooled part (issue 11): every row of `from` (unit rows or finest cells) is repeated for the
+ * `pool` windows it belongs to, keyed by the window's last year, and grouped by the pooled sets
+ * (dimensions.ts POOLED_PUBLICATION). Sums over a window are sums over its years' unit rows, so a
+ * pool's counts equal the sum of its years' counts exactly. Dimensions no pooled set uses are
+ * NULL with GROUPING flag 1 (the total). Windows reaching past the data, or into years whose
+ * window is still open, are dropped afterwards (engine/compute.ts).
+ */
+function pooledSql(from: string, aggs: readonly string[], pool: number): string {
+  const sets = pooledGroupingSets(POOL_END);
+  const used = new Set(sets.flat());
+  const dims = DIMS.split(', ').map((d) => (d === 'periode' ? `${POOL_END} AS periode` : used.has(d) ? d : `NULL AS ${d}`));
+  const flags = ['lovregime', 'g1', 'g2', 'fylke', 'kommune', 'kjonn'].map((d) => (used.has(d) ? `GROUPING(${d})` : '1') + ` AS gr_${d}`);
+  return `SELECT ${dims.join(', ')},
+  ${flags.join(', ')},
+  ${aggs.join(',\n  ')},
+  ${sql.litNum(pool)} AS vindu
+FROM (SELECT ${from}.*, ${from}.periode + pool_k.k AS ${POOL_END} FROM ${from} CROSS JOIN (SELECT unnest(generate_series(0, ${sql.litNum(pool - 1)})) AS k) pool_k) ${from}
+WHERE periode IS NOT NULL
+GROUP BY GROUPING SETS (
+    ${sets.map((s) => `(${s.join(', ')})`).join(',\n    ')}
+)
+HAVING ${publishedGroupsHaving()}`;
+}
+
+/** The yearly SELECT's tail, and the pooled part after it when pool > 1. */
+const withPool = (yearly: string, from: string, aggs: readonly string[], pool: number): string =>
+  pool > 1 ? `${yearly.replace(/\nFROM /, `,\n  1 AS vindu\nFROM `)}\nUNION ALL\n${pooledSql(from, aggs, pool)}` : yearly;
+
 /** The count columns of a measure (tot and n), added to `aggs` with `wrap` around each count. */
 function counts(m: AggregateInput, aggs: Aggregates, wrap: (x: string) => string): { tot: string; n: string } {
   const c = m.col;
@@ -79,7 +114,7 @@ function counts(m: AggregateInput, aggs: Aggregates, wrap: (x: string) => string
 }
 
 /** One stage straight from unit rows (medians do not add up). */
-function directSql(ms: readonly AggregateInput[]): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
+function directSql(ms: readonly AggregateInput[], pool: number): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
   const aggs = new Aggregates();
   const asDouble = (x: string) => `CAST(${x} AS DOUBLE)`;
   const columns = ms.map((m): MeasureColumns => {
@@ -92,17 +127,18 @@ function directSql(ms: readonly AggregateInput[]): { sql: string; columns: Measu
     }
     return { tot, n, s: aggs.add(`median(${m.value})${f}`, `${c}_s`), sd: `${c}_sd` };
   });
-  const text = `SELECT ${DIMS},
+  const yearly = `SELECT ${DIMS},
   ${GROUPING_FLAGS},
   ${aggs.list.join(',\n  ')}
 FROM f
 WHERE periode IS NOT NULL
 ${setsSql()}`;
-  return { sql: text, columns, outputs: outputs(aggs) };
+  const text = withPool(yearly, 'f', aggs.list, pool);
+  return { sql: text, columns, outputs: outputs(aggs, pool) };
 }
 
 /** Two stages: finest cells, then the grouping sets over them; counts and sums add up exactly. */
-function stagedSql(ms: readonly AggregateInput[]): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
+function stagedSql(ms: readonly AggregateInput[], pool: number): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
   const cell = new Aggregates();
   const roll = new Aggregates();
   const summed = (alias: string) => roll.add(`CAST(sum(${alias}) AS DOUBLE)`, alias);
@@ -122,6 +158,11 @@ function stagedSql(ms: readonly AggregateInput[]): { sql: string; columns: Measu
       sd: roll.add(`sqrt(greatest(sum(${sq}) - sum(${s}) * sum(${s}) / NULLIF(sum(${n}), 0), 0) / NULLIF(sum(${n}) - 1, 0))`, `${c}_sd`),
     };
   });
+  const yearly = `SELECT ${DIMS},
+  ${GROUPING_FLAGS},
+  ${roll.list.join(',\n  ')}
+FROM c
+${setsSql()}`;
   const text = `c AS (
   SELECT ${DIMS},
     ${cell.list.join(',\n    ')}
@@ -129,12 +170,8 @@ function stagedSql(ms: readonly AggregateInput[]): { sql: string; columns: Measu
   WHERE periode IS NOT NULL
   GROUP BY ALL
 )
-SELECT ${DIMS},
-  ${GROUPING_FLAGS},
-  ${roll.list.join(',\n  ')}
-FROM c
-${setsSql()}`;
-  return { sql: text, columns, outputs: outputs(roll) };
+${withPool(yearly, 'c', roll.list, pool)}`;
+  return { sql: text, columns, outputs: outputs(roll, pool) };
 }
 
 /**
@@ -142,6 +179,6 @@ ${setsSql()}`;
  * measure is additive; one stage over unit rows when a median is asked for. The text starts with
  * `c AS (` in the staged form (it continues the WITH list).
  */
-export function aggregationSql(ms: readonly AggregateInput[]): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
-  return ms.some((m) => m.spec.kind === 'median') ? directSql(ms) : stagedSql(ms);
+export function aggregationSql(ms: readonly AggregateInput[], pool = 1): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
+  return ms.some((m) => m.spec.kind === 'median') ? directSql(ms, pool) : stagedSql(ms, pool);
 }

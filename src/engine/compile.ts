@@ -138,10 +138,10 @@ function planDefinition(def: IndicatorDef, ctx: CompileContext, first: number, c
   return { cohort, inputs, cols, ctes, tables, outcome };
 }
 
-function batchSql(unit: string, ctes: readonly HelperCte[], cols: ReadonlyMap<string, string>, inputs: readonly AggregateInput[], outcome: boolean): { sql: string; measures: CompiledMeasure[]; outputs: string[] } {
+function batchSql(unit: string, ctes: readonly HelperCte[], cols: ReadonlyMap<string, string>, inputs: readonly AggregateInput[], outcome: boolean, pool: number): { sql: string; measures: CompiledMeasure[]; outputs: string[] } {
   const withs = [`u AS (\n  ${unit}\n)`, ...ctes.map((h) => `${h.name} AS (\n  ${h.body}\n)`)];
   const joins = ctes.map((h) => `\n  LEFT JOIN ${h.name} ON ${h.on}`).join('');
-  const agg = aggregationSql(inputs);
+  const agg = aggregationSql(inputs, pool);
   const staged = agg.sql.startsWith('c AS (');
   const fcols = [...cols].map(([expr, alias]) => `${expr} AS ${alias}`);
   if (outcome && inputs.some((m) => m.notNull === 'with_row')) fcols.push('uf.person_id IS NOT NULL AS has_row');
@@ -157,7 +157,7 @@ f AS (
 /** Compiles a person-level indicator to one SQL query (stable formatting: the tests assert it). */
 export function compileIndicator(def: IndicatorDef, ctx: CompileContext): CompiledIndicator {
   const plan = planDefinition(def, ctx, 0, new Map());
-  const out = batchSql(unitSql(def, plan.cohort, ctx), [...plan.ctes.values()], plan.cols, plan.inputs, plan.outcome);
+  const out = batchSql(unitSql(def, plan.cohort, ctx), [...plan.ctes.values()], plan.cols, plan.inputs, plan.outcome, ctx.poolYears ?? 1);
   return { def, cohort: plan.cohort, sql: out.sql, measures: out.measures, tables: [...plan.tables] };
 }
 
@@ -201,7 +201,7 @@ export function compileBatch(defs: readonly IndicatorDef[], ctxOf: (def: Indicat
     inputs.push(...plan.inputs);
     plans.push(plan);
   }
-  const out = batchSql(unitSql(first, plans[0]!.cohort, ctxOf(first)), [...ctes.values()], cols, inputs, plans[0]!.outcome);
+  const out = batchSql(unitSql(first, plans[0]!.cohort, ctxOf(first)), [...ctes.values()], cols, inputs, plans[0]!.outcome, ctxOf(first).poolYears ?? 1);
   let k = 0;
   const parts = defs.map((def, i): CompiledIndicator => {
     const plan = plans[i]!;

@@ -8,6 +8,7 @@ import { averageG, cefrRank, citizenshipOralLevelOrNull, ruleOrNull } from '../r
 import { sql, type Row, type Store } from '../store/index.ts';
 import { silentProgress, type Progress } from '../shared/progress.ts';
 import { availabilityMatrix, type Availability } from './availability.ts';
+import { applyWindows } from './cohort-windows.ts';
 import { batchKey, compileBatch, compileIndicator } from './compile.ts';
 import type { CompileContext } from './context.ts';
 import { finalizeBatch, frameOf, type Frame } from './finalize.ts';
@@ -20,7 +21,25 @@ export interface ComputeOptions {
   readonly definitions?: readonly IndicatorDef[];
   /** Cohort per indicator id instead of the default (ignored where the definition does not allow it). */
   readonly cohorts?: Readonly<Record<string, Kohort>>;
+  /**
+   * Pooled municipal windows of this many years (`vindu`, `periode` = the window's last year);
+   * absent or 1 = yearly cells only. DEFAULT_POOL_YEARS (contract/dimensions.ts) is the published choice.
+   */
+  readonly poolYears?: number;
+  /** Keep cells whose observation window is still open, flagged `forelopig` (default: withhold them). */
+  readonly preliminary?: boolean;
   readonly progress?: Progress;
+}
+
+/** What the complete-cohort rule did (src/catalogue/windows.ts, engine/cohort-windows.ts). */
+export interface WindowSummary {
+  /** Yearly cells withheld because their window is open, in total and by indicator. */
+  readonly withheld: number;
+  readonly withheldByIndicator: Readonly<Record<string, number>>;
+  /** Yearly cells kept as preliminary (only with ComputeOptions.preliminary). */
+  readonly preliminary: number;
+  /** Pooled cells dropped (a year of the window open or before the data). */
+  readonly poolsDropped: number;
 }
 
 export interface ComputeResult {
@@ -31,6 +50,7 @@ export interface ComputeResult {
   readonly secondsByLink: Readonly<Record<Ledd | 'forberedelse', number>>;
   /** Indicator id → source tables that are absent (its cells are `..`). */
   readonly missing: ReadonlyMap<string, readonly string[]>;
+  readonly windows: WindowSummary;
 }
 
 async function lastOutcomeYear(store: Store, tables: Set<string>): Promise<number | null> {
@@ -61,7 +81,11 @@ export function noDataRows(def: IndicatorDef, periode: number): ResultRow[] {
 }
 
 function contextFor(def: IndicatorDef, base: Omit<CompileContext, 'cohort'>, opts: ComputeOptions): CompileContext {
-  return { ...base, ...(opts.cohorts?.[def.id] ? { cohort: opts.cohorts[def.id] } : {}) };
+  return {
+    ...base,
+    ...(opts.cohorts?.[def.id] ? { cohort: opts.cohorts[def.id] } : {}),
+    ...(opts.poolYears && opts.poolYears > 1 ? { poolYears: opts.poolYears } : {}),
+  };
 }
 
 /** The plan of one definition: its `..` rows when a source table is absent, else how to compute it. */
@@ -122,27 +146,42 @@ export async function computeAll(store: Store, opts: ComputeOptions = {}): Promi
   const missing = new Map<string, readonly string[]>();
   const base = { tables, lastDate, lastOutcomeYear: outcomeYear, averageG: maps.g, citizenshipRank: maps.cz };
   const ctxOf = (def: IndicatorDef) => contextFor(def, base, opts);
+  /** Complete cohorts only: cells whose window is open are withheld (or flagged preliminary). */
+  const complete = (out: readonly ResultRow[]): ResultRow[] => {
+    const w = applyWindows(out, horizon, opts.preliminary ?? false);
+    for (const [id, n] of w.withheldByIndicator) withheldBy[id] = (withheldBy[id] ?? 0) + n;
+    preliminary += w.preliminary;
+    poolsDropped += w.poolsDropped;
+    return w.rows;
+  };
   // Definitions with the same unit rows run as one query (batchKey); results keep catalogue order.
   const plans = new Map(defs.map((d) => [d.id, planOf(d, ctxOf(d), missing)] as const));
   const done = new Map<string, ResultRow[]>();
   const rows: ResultRow[] = [];
+  const horizon = { lastDate, lastOutcomeYear: outcomeYear };
+  const withheldBy: Record<string, number> = {};
+  let preliminary = 0;
+  let poolsDropped = 0;
   for (const def of defs) {
     const t1 = performance.now();
     const plan = plans.get(def.id)!;
     if (!done.has(def.id)) {
       if (plan.kind === 'rows') done.set(def.id, plan.rows);
       else if (plan.kind === 'municipal') {
-        const out = await computeMunicipal(store, def, tables, lastDate);
+        const out = complete(await computeMunicipal(store, def, tables, lastDate));
         // e.g. R10 when the survey has no trust/belonging questions: show "no data", not nothing.
         done.set(def.id, out.length ? out : noDataRows(def, Number(lastDate.slice(0, 4))));
       } else {
         const group = defs.filter((d) => { const p = plans.get(d.id)!; return p.kind === 'person' && p.key === plan.key; });
-        for (const [id, out] of await runBatch(store, group, ctxOf)) done.set(id, out);
+        for (const [id, out] of await runBatch(store, group, ctxOf)) done.set(id, complete(out));
       }
     }
     const out = done.get(def.id)!;
     done.set(def.id, []); // release: rows are moved into the result
-    if (def.measures.some((m) => m.referenceGap)) for (const r of await referenceGapRows(store, def, out, tables)) out.push(r);
+    // Gaps to a yearly municipal reference rate: for yearly cells only (a pool has no one reference year).
+    if (def.measures.some((m) => m.referenceGap)) {
+      for (const r of await referenceGapRows(store, def, out.filter((x) => !x.vindu), tables)) out.push(r);
+    }
     for (const r of out) rows.push(r);
     const s = (performance.now() - t1) / 1000;
     seconds[def.ledd] = (seconds[def.ledd] ?? 0) + s;
@@ -158,5 +197,11 @@ export async function computeAll(store: Store, opts: ComputeOptions = {}): Promi
     persons,
     secondsByLink: seconds as ComputeResult['secondsByLink'],
     missing,
+    windows: {
+      withheld: Object.values(withheldBy).reduce((a, b) => a + b, 0),
+      withheldByIndicator: withheldBy,
+      preliminary,
+      poolsDropped,
+    },
   };
 }

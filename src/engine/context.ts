@@ -14,4 +14,6 @@ export interface CompileContext {
   readonly citizenshipRank: ReadonlyMap<number, number>;
   /** Cohort to use instead of the definition's default (must be allowed by the definition). */
   readonly cohort?: Kohort;
+  /** Length of pooled municipal windows in years (absent or 1: yearly cells only). */
+  readonly poolYears?: number;
 }

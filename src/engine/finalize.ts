@@ -3,24 +3,11 @@
  * measure and cell, with value, 95 % interval (Wilson for shares, t for means, none for medians),
  * missing count and status. Pure and vectorised over plain rows.
  */
-import type { Gruppe, KjonnDim, Lovregime, ResultRow } from '../contract/results.ts';
+import type { KjonnDim, Lovregime, ResultRow } from '../contract/results.ts';
 import type { Row, SqlValue } from '../store/index.ts';
 import { round1, tInterval, wilson } from '../stats/index.ts';
 import type { CompiledIndicator } from './compile.ts';
-import { PUBLISHED_GROUPS } from './grouping.ts';
-
-/** GROUPING() flags arrive as BIGINT (JSON text); compare as numbers. */
-const flag = (r: Row, col: string): number => Number(r[col]);
-
-
-/** The gruppe of a grouping-set row, or null when the row is not a published group. */
-export function gruppeOf(r: Row): Gruppe | null {
-  if (flag(r, 'gr_g1') === 1) return 'alle';
-  const g = flag(r, 'gr_g2') === 1 ? r['g1'] : r['g2'];
-  if (flag(r, 'gr_g2') === 0 && r['g1'] !== 'intro') return null; // subgroups exist only for intro
-  return typeof g === 'string' && PUBLISHED_GROUPS.has(g) ? (g as Gruppe) : null;
-}
-
+import { groupOfUnit } from '../contract/dimensions.ts';
 
 const tFactor = new Map<number, number>();
 /** Half-width of the 95 % t interval for sd = 1 (cached by n; the quantile is the expensive part). */
@@ -37,7 +24,10 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'b
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
 const r1 = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : round1(x));
 
-type Cell = Pick<ResultRow, 'periode' | 'botid' | 'lovregime' | 'regionniva' | 'region' | 'gruppe' | 'kjonn'>;
+type Cell = Pick<ResultRow, 'periode' | 'botid' | 'lovregime' | 'regionniva' | 'region' | 'gruppe' | 'kjonn'> & {
+  /** Pooled window length (1 = a single year). */
+  readonly vindu: number;
+};
 
 /** One result row as a literal with a fixed key order (one hidden class: fast and compact). */
 function makeRow(
@@ -45,11 +35,13 @@ function makeRow(
   teller: number | null, nevner: number | null, verdi: number | null,
   lo: number | null, hi: number | null, mangler: number, status: '' | '..',
 ): ResultRow {
-  return {
+  const row: ResultRow = {
     indikator: ci.def.id, maal, ledd: ci.def.ledd, kohort: ci.cohort, periode: c.periode, botid: c.botid,
     lovregime: c.lovregime, regionniva: c.regionniva, region: c.region, gruppe: c.gruppe, kjonn: c.kjonn,
     teller, nevner, verdi, ki_nedre: lo, ki_ovre: hi, mangler, status,
   };
+  // A pooled cell carries its window (`periode` is then the window's last year: periodeKey).
+  return c.vindu > 1 ? { ...row, vindu: c.vindu } : row;
 }
 
 /** Aggregate rows as arrays (one value per column, in `names` order): no object per row. */
@@ -68,6 +60,8 @@ interface Ix {
   readonly periode: number; readonly botid: number; readonly lovregime: number; readonly g1: number; readonly g2: number;
   readonly fylke: number; readonly kommune: number; readonly kjonn: number; readonly grLovregime: number; readonly grG1: number;
   readonly grG2: number; readonly grFylke: number; readonly grKommune: number; readonly grKjonn: number;
+  /** Column of the pooled window length, or -1 when the query has no pools. */
+  readonly vindu: number;
 }
 
 function indexes(names: readonly string[]): (col: string) => number {
@@ -79,16 +73,10 @@ function indexes(names: readonly string[]): (col: string) => number {
   };
 }
 
-/** The cell of an aggregate row (array form), or null when the row is not a published group (as gruppeOf). */
+/** The cell of an aggregate row (array form), or null when the row is not a published group (dimensions.ts). */
 function cellAt(r: readonly SqlValue[], x: Ix): Cell | null {
-  let gruppe: Gruppe | null;
-  if (Number(r[x.grG1]) === 1) gruppe = 'alle';
-  else {
-    const sub = Number(r[x.grG2]) === 0;
-    const g = sub ? r[x.g2] : r[x.g1];
-    if (sub && r[x.g1] !== 'intro') return null; // subgroups exist only for intro
-    gruppe = typeof g === 'string' && PUBLISHED_GROUPS.has(g) ? (g as Gruppe) : null;
-  }
+  const level = Number(r[x.grG1]) === 1 ? 'total' : Number(r[x.grG2]) === 1 ? 'target' : 'subgroup';
+  const gruppe = groupOfUnit(level, r[x.g1], r[x.g2]);
   if (gruppe === null) return null;
   const land = Number(r[x.grFylke]) === 1;
   const fylke = !land && Number(r[x.grKommune]) === 1;
@@ -100,6 +88,7 @@ function cellAt(r: readonly SqlValue[], x: Ix): Cell | null {
     region: land ? '0' : String(fylke ? r[x.fylke] : r[x.kommune]),
     gruppe,
     kjonn: (Number(r[x.grKjonn]) === 1 ? 'alle' : String(r[x.kjonn])) as KjonnDim,
+    vindu: x.vindu < 0 ? 1 : num(r[x.vindu]),
   };
 }
 
@@ -135,11 +124,6 @@ function emit(ci: CompiledIndicator, cols: readonly Col[], cell: Cell, r: readon
   }
 }
 
-/** Result rows of one compiled indicator from its aggregate rows. */
-export function finalizeRows(ci: CompiledIndicator, rows: readonly Row[]): ResultRow[] {
-  return finalizeBatch([ci], frameOf(rows)).get(ci.def.id) ?? [];
-}
-
 /** Result rows of several indicators computed by one query (compileBatch): each cell is read once. */
 export function finalizeBatch(parts: readonly CompiledIndicator[], frame: Frame): Map<string, ResultRow[]> {
   const outs = parts.map(() => [] as ResultRow[]);
@@ -148,7 +132,7 @@ export function finalizeBatch(parts: readonly CompiledIndicator[], frame: Frame)
   const x: Ix = {
     periode: at('periode'), botid: at('botid'), lovregime: at('lovregime'), g1: at('g1'), g2: at('g2'), fylke: at('fylke'),
     kommune: at('kommune'), kjonn: at('kjonn'), grLovregime: at('gr_lovregime'), grG1: at('gr_g1'), grG2: at('gr_g2'),
-    grFylke: at('gr_fylke'), grKommune: at('gr_kommune'), grKjonn: at('gr_kjonn'),
+    grFylke: at('gr_fylke'), grKommune: at('gr_kommune'), grKjonn: at('gr_kjonn'), vindu: frame.names.indexOf('vindu'),
   };
   const cols = parts.map((p) => p.measures.map((m): Col => ({
     spec: m.spec, tot: at(m.columns.tot), n: at(m.columns.n), s: at(m.columns.s),

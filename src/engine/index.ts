@@ -3,7 +3,6 @@ export { computeAll, noDataRows, type ComputeOptions, type ComputeResult } from 
 export { compileIndicator, unitSql, type CompiledIndicator, type CompiledMeasure } from './compile.ts';
 export type { CompileContext } from './context.ts';
 export { preparePersonFacts, personRow, ambition, PERSON_FAKTA } from './prepare.ts';
-export { finalizeRows, gruppeOf } from './finalize.ts';
 export { availabilityMatrix, saveAvailability, type Availability, type AvailabilityRow } from './availability.ts';
 export { municipalSql, computeMunicipal } from './municipal.ts';
 export { tableNames, dataLastDate } from './store-meta.ts';

@@ -12,8 +12,9 @@ import { fixtureStore } from './fixture-store.ts';
 import { HAND_DATA, LAST_DATE } from './hand-checked-data.ts';
 
 const i4 = indicatorById('I4')!;
-// I4 reduced to one measure: share extended among intro participants by completion year.
-const SMALL: IndicatorDef = { ...i4, measures: [i4.measures[1]!] };
+// I4 reduced to one measure: share extended among intro participants by completion year (I4's
+// default is the start cohort, catalogue/windows.ts; the completion cohort is pinned here).
+const SMALL: IndicatorDef = { ...i4, kohort: 'avslutningskohort', population: { kind: 'intro', cohort: 'avslutningskohort' }, measures: [i4.measures[1]!] };
 const CTX: CompileContext = { tables: new Set(), lastDate: LAST_DATE, lastOutcomeYear: null, averageG: new Map(), citizenshipRank: new Map() };
 
 const EXPECTED_HEAD = `WITH u AS (
