@@ -11,3 +11,4 @@ export { writeOutputs, publicationHeader, type OutputsInput } from './write-outp
 export { loadKommuner, regionList, regionNameMap, refdataKommuner, type Kommune, type RegionList } from './regions.ts';
 export { PUB_RESULTS, PUB_META, PUB_AVAILABILITY } from './tables.ts';
 export * from './labels.ts';
+export { informationLoss, coverage, cellKey, type InformationLoss, type LevelLoss, type Coverage, type CoverageQuery } from './information-loss.ts';
