@@ -3,7 +3,10 @@
  * exists and for how many persons, computed from what is actually loaded.
  */
 import type { IndicatorDef } from '../catalogue/index.ts';
-import { GRUPPER, type Gruppe, type ResultRow } from '../contract/results.ts';
+import { GROUPS } from '../contract/dimensions.ts';
+import type { Gruppe, ResultRow } from '../contract/results.ts';
+
+const GRUPPER: readonly Gruppe[] = GROUPS.map((g) => g.kode);
 import type { Store } from '../store/index.ts';
 
 export interface AvailabilityCell {
@@ -30,7 +33,7 @@ export function availabilityMatrix(defs: readonly IndicatorDef[], rows: readonly
   const persons = new Map<string, number>();
   const firstMeasure = new Map(defs.map((d) => [d.id, d.measures[0]?.kode]));
   for (const r of rows) {
-    if (r.status !== '' || r.regionniva !== 'land' || r.lovregime !== 'alle' || r.kjonn !== 'alle') continue;
+    if (r.status !== '' || r.vindu || r.regionniva !== 'land' || r.lovregime !== 'alle' || r.kjonn !== 'alle') continue;
     if (r.botid !== null && r.botid !== 1) continue;
     const first = firstMeasure.get(r.indikator);
     if (first !== r.maal && !(first?.endsWith('*') ?? false)) continue;

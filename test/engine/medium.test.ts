@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFINITIONS } from '../../src/catalogue/index.ts';
+import { DEFINITIONS, windowOf } from '../../src/catalogue/index.ts';
+import { windowEnd } from '../../src/catalogue/windows.ts';
 import type { ResultRow } from '../../src/contract/results.ts';
 import { computeAll } from '../../src/engine/index.ts';
 import { generate } from '../../src/synth/index.ts';
@@ -18,6 +19,8 @@ const dir = join('out', 'test-cache');
 const db = join(dir, 'medium-engine.duckdb');
 let store: Store;
 let rows: ResultRow[] = [];
+let lastDate = '';
+let lastOutcomeYear: number | null = null;
 
 before(async () => {
   await mkdir(dir, { recursive: true });
@@ -28,7 +31,10 @@ before(async () => {
     assert.ok(report.ok, 'ingest of medium data');
   }
   store = await openStore(db);
-  rows = (await computeAll(store)).rows;
+  const result = await computeAll(store);
+  rows = result.rows;
+  lastDate = result.dataLastDate;
+  lastOutcomeYear = (await store.all<{ y: number | null }>(`SELECT max(aar) AS y FROM utfall`))[0]?.y ?? null;
 });
 after(async () => store?.close());
 
@@ -66,5 +72,19 @@ describe('engine on medium synthetic data', () => {
       checked++;
     }
     assert.ok(checked > 10);
+  });
+
+  it('no published cell has an open observation window (complete cohorts only)', () => {
+    let checked = 0;
+    for (const r of rows) {
+      // `..` rows of an absent source table carry no figure.
+      if (r.status === '..' && r.nevner === null) continue;
+      const w = windowOf(r.indikator, r.kohort, r.maal);
+      assert.ok(w, `${r.indikator} ${r.kohort}: no observation window`);
+      const end = windowEnd(w, r.periode, r.botid, { lastDate, lastOutcomeYear });
+      assert.ok(end !== null && end <= lastDate, `${r.indikator} ${r.maal} ${r.kohort} ${r.periode} botid ${r.botid}: window closes ${end}, data end ${lastDate}`);
+      checked++;
+    }
+    assert.ok(checked > 100_000, `checked ${checked}`);
   });
 });
