@@ -78,8 +78,9 @@ const POOL_END = 'pool_slutt';
  * `pool` windows it belongs to, keyed by the window's last year, and grouped by the pooled sets
  * (dimensions.ts POOLED_PUBLICATION). Sums over a window are sums over its years' unit rows, so a
  * pool's counts equal the sum of its years' counts exactly. Dimensions no pooled set uses are
- * NULL with GROUPING flag 1 (the total). Windows reaching past the data, or into years whose
- * window is still open, are dropped afterwards (engine/compute.ts).
+ * NULL with GROUPING flag 1 (the total). Windows reaching before the first or past the last year
+ * with unit rows are not formed; windows holding a year whose observation window is still open are
+ * dropped afterwards (engine/cohort-windows.ts).
  */
 function pooledSql(from: string, aggs: readonly string[], pool: number): string {
   const sets = pooledGroupingSets(POOL_END);
@@ -92,6 +93,7 @@ function pooledSql(from: string, aggs: readonly string[], pool: number): string 
   ${sql.litNum(pool)} AS vindu
 FROM (SELECT ${from}.*, ${from}.periode + pool_k.k AS ${POOL_END} FROM ${from} CROSS JOIN (SELECT unnest(generate_series(0, ${sql.litNum(pool - 1)})) AS k) pool_k) ${from}
 WHERE periode IS NOT NULL
+  AND ${POOL_END} BETWEEN (SELECT min(periode) FROM ${from}) + ${sql.litNum(pool - 1)} AND (SELECT max(periode) FROM ${from})
 GROUP BY GROUPING SETS (
     ${sets.map((s) => `(${s.join(', ')})`).join(',\n    ')}
 )
