@@ -60,7 +60,7 @@ export function factorOfInts(values: Int32Array): Factor {
 export function frameTerms(f: Frame, factors: readonly string[], numerics: readonly string[]): { factors: FactorTerm[]; numerics: NumericTerm[] } {
   return {
     factors: factors.map((name) => {
-      if (name === 'bosatt_aar') return { name, factor: factorOfInts(f.periode) };
+      if (name === 'kohortaar') return { name, factor: factorOfInts(f.periode) };
       const factor = f.factors.get(name);
       if (!factor) throw new Error(`unknown factor ${name}`);
       return name === 'landbakgrunn' ? { name, factor, maxLevels: 10 } : { name, factor };

@@ -27,6 +27,8 @@ export interface GlmFit {
   readonly names: readonly string[];
   readonly coef: Float64Array;
   readonly se: Float64Array;
+  /** Columns whose coefficient ran off (|coef| > 15: a level with only 0s or only 1s). */
+  readonly separated: readonly string[];
   /** Columns left out because they were linearly dependent on earlier ones (coef 0, se NaN). */
   readonly aliased: readonly string[];
   readonly iterations: number;
@@ -69,28 +71,45 @@ export function linearPredictor(d: Design, coef: Float64Array, offset?: Float64A
 
 export const expit = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
-/** Accumulates X'WX (full p×p) and X'Wz-type vector g = X'r. */
+/** Accumulates X'WX (full p×p) and g = X'r; each row's non-empty slots are gathered first, upper triangle then mirrored. */
 function crossProducts(d: Design, w: Float64Array, r: Float64Array): { h: Float64Array; g: Float64Array } {
   const { p, k, idx, val } = d;
   const h = new Float64Array(p * p);
   const g = new Float64Array(p);
+  const cs = new Int32Array(k);
+  const vs = new Float64Array(k);
   for (let i = 0; i < d.n; i++) {
     const wi = w[i]!;
     const ri = r[i]!;
     const base = i * k;
+    let m = 0;
     for (let a = 0; a < k; a++) {
-      const ca = idx[base + a]!;
-      if (ca < 0) continue;
-      const va = val[base + a]!;
-      g[ca]! += va * ri;
+      const c = idx[base + a]!;
+      if (c < 0) continue;
+      // Keep the gathered columns in increasing order (insertion: k is small).
+      let j = m++;
+      const v = val[base + a]!;
+      while (j > 0 && cs[j - 1]! > c) {
+        cs[j] = cs[j - 1]!;
+        vs[j] = vs[j - 1]!;
+        j--;
+      }
+      cs[j] = c;
+      vs[j] = v;
+    }
+    for (let a = 0; a < m; a++) {
+      const ca = cs[a]!;
+      const va = vs[a]!;
+      g[ca] = g[ca]! + va * ri;
       const wva = wi * va;
       const row = ca * p;
-      for (let b = 0; b < k; b++) {
-        const cb = idx[base + b]!;
-        if (cb >= 0) h[row + cb]! += wva * val[base + b]!;
+      for (let b = a; b < m; b++) {
+        const ix = row + cs[b]!;
+        h[ix] = h[ix]! + wva * vs[b]!;
       }
     }
   }
+  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) h[b * p + a] = h[a * p + b]!;
   return { h, g };
 }
 
@@ -104,7 +123,7 @@ function cholesky(a: Float64Array, p: number, aliased: Uint8Array): void {
     let d = a[j * p + j]!;
     for (let m = 0; m < j; m++) if (!aliased[m]) d -= a[j * p + m]! * a[j * p + m]!;
     const orig = a[j * p + j]!;
-    if (!(d > 1e-10 * Math.max(1, orig))) {
+    if (!(d > 1e-9 * Math.max(1, orig))) {
       aliased[j] = 1;
       continue;
     }
@@ -184,16 +203,26 @@ export function fitGlm(d: Design, y: Float64Array, opts: GlmOptions): GlmFit {
     iterations = 1;
     converged = true;
   } else {
+    let devOld = Infinity;
     for (iterations = 1; iterations <= maxIter; iterations++) {
       const eta = linearPredictor(d, coef, opts.offset);
+      let dev = 0;
       for (let i = 0; i < n; i++) {
         const mu = expit(eta[i]!);
         w[i] = Math.max(mu * (1 - mu), 1e-300);
         r[i] = y[i]! - mu;
+        dev += binDev(y[i]!, mu);
       }
+      // Quasi-separation (a level with only 0s or 1s) drives one coefficient to infinity while the
+      // deviance settles: stop on the deviance then (the fitted values are already right).
+      if (iterations > 3 && Math.abs(devOld - dev) < 1e-10 * (Math.abs(dev) + 0.1)) {
+        converged = true;
+        break;
+      }
+      devOld = dev;
       const cp = crossProducts(d, w, r);
       l = cp.h;
-      aliased.fill(0);
+      // Aliased columns are decided on the first iteration and kept (stable steps).
       cholesky(l, p, aliased);
       const step = cholSolve(l, p, aliased, cp.g);
       let maxStep = 0;
@@ -215,7 +244,6 @@ export function fitGlm(d: Design, y: Float64Array, opts: GlmOptions): GlmFit {
       r[i] = 0;
     }
     l = crossProducts(d, w, r).h;
-    aliased.fill(0);
     cholesky(l, p, aliased);
   }
 
@@ -255,6 +283,7 @@ export function fitGlm(d: Design, y: Float64Array, opts: GlmOptions): GlmFit {
     coef,
     se,
     aliased: d.names.filter((_, j) => aliased[j]),
+    separated: d.names.filter((_, j) => Math.abs(coef[j]!) > 15),
     iterations,
     converged,
     deviance,

@@ -1,0 +1,146 @@
+/**
+ * A1 adjusted municipal comparison (spec indicators.md A1; report §3.2, §5.1.1.5, §5.5).
+ * Expected value per person from the controls-only model (no municipality term); per
+ * municipality and pooled window of cohort years: n, observed, expected, observed − expected with
+ * a 95 % interval, an empirical-Bayes shrunken difference and lower / as / higher than expected.
+ * Never a rank. Pools below the minimum n are published as ':' with no values.
+ */
+import type { AnalysisRow, AnalysisModelMeta, Vurdering } from '../contract/analysis.ts';
+import { round1 } from '../stats/index.ts';
+import type { Frame } from './frame.ts';
+import { fitModel, modelMeta, type FittedModel } from './model.ts';
+import { betweenVariance, overdispersion, shrink, Z95, type UnitDifference } from './shrink.ts';
+
+export interface A1Options {
+  /** Cohort years per pool (default 3). */
+  readonly window: number;
+  /** Minimum persons in a pool for a municipality to be published (default 20). */
+  readonly minN: number;
+}
+
+/** One municipality × window before publication (also used by the checks against planted effects). */
+export interface A1Unit {
+  readonly region: string;
+  readonly from: number;
+  readonly to: number;
+  readonly n: number;
+  readonly observed: number;
+  readonly expected: number;
+  /** Σ p(1 − p) (shares) or n·σ² (means): the variance of the observed total under the model. */
+  readonly variance: number;
+  /** Row indices of the persons (into the frame). */
+  readonly rows: readonly number[];
+}
+
+export interface A1Result {
+  readonly rows: AnalysisRow[];
+  readonly meta: AnalysisModelMeta;
+  readonly model: FittedModel;
+  readonly units: readonly A1Unit[];
+}
+
+/** Pools of `w` consecutive cohort years ending in each year that has w years behind it. */
+export function windows(years: readonly number[], w: number): [number, number][] {
+  if (years.length === 0) return [];
+  const min = Math.min(...years);
+  const max = Math.max(...years);
+  const out: [number, number][] = [];
+  for (let to = min + w - 1; to <= max; to++) out.push([to - w + 1, to]);
+  if (out.length === 0) out.push([min, max]);
+  return out;
+}
+
+/** Groups the frame's rows by a unit code per window and sums observed / expected / variance. */
+export function poolUnits(f: Frame, mu: Float64Array, unitCodes: Int32Array, unitLevels: readonly string[], win: [number, number], scale = 1): A1Unit[] {
+  const by = new Map<number, number[]>();
+  for (let i = 0; i < f.n; i++) {
+    const y = f.periode[i]!;
+    if (y < win[0] || y > win[1]) continue;
+    const c = unitCodes[i]!;
+    let list = by.get(c);
+    if (!list) by.set(c, (list = []));
+    list.push(i);
+  }
+  const units: A1Unit[] = [];
+  for (const [c, rows] of by) {
+    let o = 0;
+    let e = 0;
+    let v = 0;
+    for (const i of rows) {
+      o += f.y[i]!;
+      e += mu[i]!;
+      v += f.outcome.family === 'binomial' ? mu[i]! * (1 - mu[i]!) : scale;
+    }
+    units.push({ region: unitLevels[c]!, from: win[0], to: win[1], n: rows.length, observed: o, expected: e, variance: v, rows });
+  }
+  return units.sort((a, b) => a.region.localeCompare(b.region));
+}
+
+const pp = (f: Frame) => (f.outcome.family === 'binomial' ? 100 : 1);
+
+export function classify(lo: number, hi: number): Vurdering {
+  return lo > 0 ? 'hoyere' : hi < 0 ? 'lavere' : 'som_forventet';
+}
+
+/** The difference of one unit on the published scale (pp for shares) and its standard error. */
+export function unitDifference(f: Frame, u: A1Unit): UnitDifference {
+  const k = pp(f);
+  return { d: (k * (u.observed - u.expected)) / u.n, se: (k * Math.sqrt(u.variance)) / u.n };
+}
+
+/** Rows of comparison units (regionniva given) for one window, with shrinkage and classification. */
+export function comparisonRows(
+  f: Frame, units: readonly A1Unit[], base: Pick<AnalysisRow, 'analyse' | 'sammenligning' | 'regionniva'>, minN: number,
+): { rows: AnalysisRow[]; tau2: number; phi: number } {
+  const k = pp(f);
+  const published = units.filter((u) => u.n >= minN);
+  const diffs = published.map((u) => unitDifference(f, u));
+  const { tau2 } = betweenVariance(diffs);
+  const phi = overdispersion(diffs);
+  const o = f.outcome;
+  const rows = units.map((u): AnalysisRow => {
+    const common = {
+      ...base, indikator: o.indikator, maal: o.maal, kohort: o.kohort, botid: o.botid, gruppe: o.gruppe,
+      periode: u.from === u.to ? String(u.to) : `${u.from}-${u.to}`, region: u.region,
+    };
+    if (u.n < minN) {
+      return { ...common, n: null, observert: null, forventet: null, differanse: null, ki_nedre: null, ki_ovre: null, krympet: null, vurdering: null, status: ':' };
+    }
+    const ud = unitDifference(f, u);
+    const lo = ud.d - Z95 * ud.se;
+    const hi = ud.d + Z95 * ud.se;
+    return {
+      ...common,
+      n: u.n,
+      observert: round1((k * u.observed) / u.n),
+      forventet: round1((k * u.expected) / u.n),
+      differanse: round1(ud.d),
+      ki_nedre: round1(lo),
+      ki_ovre: round1(hi),
+      krympet: round1(shrink(ud, tau2)),
+      vurdering: classify(lo, hi),
+      status: '',
+    };
+  });
+  return { rows, tau2, phi };
+}
+
+/** A1 for one outcome frame. */
+export function runA1(f: Frame, opts: A1Options): A1Result {
+  const model = fitModel(f);
+  const years = [...new Set(f.periode)].sort((a, b) => a - b);
+  const rows: AnalysisRow[] = [];
+  const units: A1Unit[] = [];
+  const fitStats: Record<string, number> = { min_n: opts.minN, vindu: opts.window };
+  const known = f.kommune.levels.map((c) => c !== '9999' && c !== 'mangler');
+  for (const win of windows(years, opts.window)) {
+    const us = poolUnits(f, model.mu, f.kommune.codes, f.kommune.levels, win, model.fit.scale)
+      .filter((u) => known[f.kommune.levels.indexOf(u.region)]);
+    const out = comparisonRows(f, us, { analyse: 'A1', sammenligning: 'kommune_mot_forventet', regionniva: 'kommune' }, opts.minN);
+    rows.push(...out.rows);
+    units.push(...us);
+    fitStats[`tau2_${win[0]}_${win[1]}`] = out.tau2;
+    fitStats[`phi_${win[0]}_${win[1]}`] = out.phi;
+  }
+  return { rows, meta: modelMeta('A1', f, model, fitStats), model, units };
+}
