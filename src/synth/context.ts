@@ -18,6 +18,8 @@ export interface GenContext {
   codeOf(p: Person, m: Municipality, day: number): string;
   /** Average G of a calendar year (law-rules §8). */
   g(year: number): number;
+  /** Planted act effect: percentage points added to the employment probability under the new act (0 = none). */
+  readonly actEffectPp: number;
   /** Counts intro participants per 2024 municipality code and year (for KOSTRA figures). */
   countParticipant(code: string, year: number): void;
 }

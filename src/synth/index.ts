@@ -34,6 +34,10 @@ export interface GenerateOptions {
   readonly outDir: string;
   readonly dirty?: boolean;
   readonly progress?: Progress;
+  /** Plant municipality effects (default true); false writes all-zero effects to the truth file. */
+  readonly municipalityEffects?: boolean;
+  /** Planted act effect: percentage points added to the employment probability under the new act (default 0). */
+  readonly actEffect?: number;
   /** Overrides the person count of the scale (tests). */
   readonly persons?: number;
 }
@@ -51,6 +55,7 @@ export interface GenerateSummary {
 
 export const TRUTH_FILE = join('_sannhet', 'kommuneeffekter.csv');
 export const FAULTS_FILE = '_planlagte_feil.csv';
+export const SETTINGS_TRUTH_FILE = join('_sannhet', 'innstillinger.csv');
 
 export async function generate(opts: GenerateOptions): Promise<GenerateSummary> {
   const t0 = performance.now();
@@ -61,7 +66,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const kommuner = loadKommuner2024();
   const changes = loadCodeChanges();
   const codes = buildKommuneCodeMap(kommuner.map((k) => k.code), changes);
-  const munis = buildMunicipalities(kommuner, createRng(opts.seed, 1));
+  const munis = buildMunicipalities(kommuner, createRng(opts.seed, 1), opts.municipalityEffects ?? true);
+  const actEffectPp = opts.actEffect ?? 0;
   const gAvg = loadAverageG();
   const files = new Map(TABLES.map((t) => [t.name, new CsvFile(join(opts.outDir, `${t.name}.csv`), t.columns.map((c) => c.name))]));
   const file = (name: string) => files.get(name) as CsvFile;
@@ -80,6 +86,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
     },
     codeOf: (p, m, day) => codes.codeAt(m.code, day, p.codeR),
     g: (y) => gAvg.get(y) ?? 0,
+    actEffectPp,
     countParticipant(code, year) {
       const key = `${code}|${year}`;
       participants.set(key, (participants.get(key) ?? 0) + 1);
@@ -109,7 +116,11 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const truth = new CsvFile(join(opts.outDir, TRUTH_FILE), ['kommune', 'effekt_logodds', 'beskrivelse']);
   writeTruth(truth, munis);
   truth.close();
-  const written = [...[...files.values()].map((f) => f.path), truth.path];
+  const settings = new CsvFile(join(opts.outDir, SETTINGS_TRUTH_FILE), ['innstilling', 'verdi', 'beskrivelse']);
+  settings.row(['kommuneeffekter', (opts.municipalityEffects ?? true) ? 'paa' : 'av', 'plantede kommuneeffekter på log-odds for sysselsetting (se kommuneeffekter.csv)']);
+  settings.row(['loveffekt_sysselsatt_pp', String(actEffectPp), 'prosentpoeng lagt til sannsynligheten for å være sysselsatt (ny lov, hvert år)']);
+  settings.close();
+  const written = [...[...files.values()].map((f) => f.path), truth.path, settings.path];
   if (dirty) written.push(writeFaults(opts.outDir, dirty));
 
   const rows: Record<string, number> = {};

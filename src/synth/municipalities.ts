@@ -56,11 +56,12 @@ function centralityOf(pop: number, rng: Rng): number {
 /** SD of the planted municipality effect on employment log-odds. */
 export const EFFECT_SD = 0.4;
 
-export function buildMunicipalities(kommuner: readonly Kommune[], rng: Rng): MunicipalityModel {
+/** `effects: false` plants no municipality effects (all 0; the random stream is unchanged). */
+export function buildMunicipalities(kommuner: readonly Kommune[], rng: Rng, effects = true): MunicipalityModel {
   const list: Municipality[] = kommuner.map((k, index) => {
     // Log-normal sizes: median ~5 000, many below 3 000, a few large (SSB's size distribution).
     const pop = KNOWN_POPULATION[k.code] ?? Math.round(Math.min(45_000, Math.max(200, Math.exp(8.55 + 1.0 * rng.normal()))));
-    const effect = EFFECT_SD * rng.normal();
+    const effect = effects ? EFFECT_SD * rng.normal() : 0 * rng.normal();
     return {
       index,
       code: k.code,
@@ -69,7 +70,7 @@ export function buildMunicipalities(kommuner: readonly Kommune[], rng: Rng): Mun
       centrality: centralityOf(pop, rng),
       unemploymentFactor: Math.exp(0.25 * rng.normal()),
       effect,
-      languageEffect: 0.5 * effect + 0.25 * rng.normal(),
+      languageEffect: effects ? 0.5 * effect + 0.25 * rng.normal() : 0 * rng.normal(),
     };
   });
   const refugee = indexSampler(list.map((m) => Math.pow(m.population, 0.85)));

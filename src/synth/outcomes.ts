@@ -35,7 +35,9 @@ export function generateOutcomes(ctx: GenContext, p: Person, prog: ProgrammeFact
     if (!inProg && y > yearOf(since) && rng.chance(0.03)) state.m = munis.drawUrban(rng);
     const botid = (nov - since) / 365.25;
     const boost = afterProg && exitGroup === 'arbeid' ? 1.1 : afterProg && exitGroup === 'utdanning' ? -0.3 : 0;
-    const employed = rng.chance(logistic(employmentLogOdds(p, state.m, munis, y) + timeTerm(p, inProg, botid) + boost));
+    // The planted act effect (generate --act-effect) adds percentage points for the new act.
+    const act = p.newAct ? ctx.actEffectPp / 100 : 0;
+    const employed = rng.chance(Math.min(1, logistic(employmentLogOdds(p, state.m, munis, y) + timeTerm(p, inProg, botid) + boost) + act));
     const age = ageAt(p.birth, nov);
     const eduLogit =
       -2.4 + (age < 25 ? 1.6 : age < 35 ? 0.4 : -0.8) + (inProg && prog?.vgoHeltid ? 4 : 0) +

@@ -9,6 +9,8 @@ interface GenerateArgs {
   seed: string;
   out: string;
   dirty?: boolean;
+  municipalityEffects?: boolean;
+  actEffect?: string;
   quiet?: boolean;
 }
 
@@ -25,6 +27,14 @@ function parseSeed(s: string): number {
   return n;
 }
 
+function parseActEffect(s: string): number {
+  const n = Number(s);
+  if (!Number.isFinite(n) || n < -50 || n > 50) {
+    throw new UserError(tr(`--act-effect må være et tall fra -50 til 50 (prosentpoeng), fikk «${s}»`, `--act-effect must be a number from -50 to 50 (percentage points), got "${s}"`));
+  }
+  return n;
+}
+
 /** `integreringsmonitor generate --scale small|medium|national --seed N --out DIR [--dirty]` */
 export function registerGenerate(program: Command): void {
   program
@@ -34,6 +44,8 @@ export function registerGenerate(program: Command): void {
     .option('--seed <n>', tr('frø: samme frø gir identiske filer', 'seed: the same seed gives identical files'), '1')
     .requiredOption('--out <dir>', tr('mappe filene skrives til', 'folder to write the files to'))
     .option('--dirty', tr('legg inn kjente feil (ca. 0,5 % av radene), listet i _planlagte_feil.csv', 'plant known faults (about 0.5 % of rows), listed in _planlagte_feil.csv'))
+    .option('--no-municipality-effects', tr('ingen plantede kommuneeffekter (for å prøve at intervallene er ærlige)', 'no planted municipality effects (to check that the intervals are honest)'))
+    .option('--act-effect <pp>', tr('plantet effekt av ny lov på sysselsetting, prosentpoeng', 'planted effect of the new act on employment, percentage points'), '0')
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .action(async (args: GenerateArgs) => {
       const summary = await generate({
@@ -41,6 +53,8 @@ export function registerGenerate(program: Command): void {
         seed: parseSeed(args.seed),
         outDir: args.out,
         dirty: args.dirty ?? false,
+        municipalityEffects: args.municipalityEffects ?? true,
+        actEffect: parseActEffect(args.actEffect ?? '0'),
         progress: consoleProgress(args.quiet ?? false),
       });
       const lines = Object.entries(summary.rows).map(([t, n]) => `  ${t.padEnd(20)} ${n.toLocaleString('nb-NO')}`);
