@@ -6,6 +6,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerCompute } from './commands/compute.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
+import { registerAnalyse } from './commands/analyse.ts';
 
 import { UserError } from '../shared/errors.ts';
 
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCompute(program);
   registerServe(program);
   registerStart(program);
+  registerAnalyse(program);
 
   try {
     await program.parseAsync(['node', 'integreringsmonitor', ...argv]);

@@ -1,0 +1,66 @@
+/** Orchestration: frames per outcome → A1, A3, A2, A4 → rows and model metadata. */
+import type { AnalysisRow } from '../contract/analysis.ts';
+import { silentProgress, type Progress } from '../shared/progress.ts';
+import type { Store } from '../store/index.ts';
+import { runA1, type A1Result } from './a1.ts';
+import { runA3 } from './a3.ts';
+import { frameContext } from './context.ts';
+import { loadFrame, type Frame } from './frame.ts';
+import { OUTCOMES, type OutcomeSpec } from './outcomes.ts';
+import type { AnalysisModelInfo, AnalysisResult } from './types.ts';
+
+export interface AnalysisOptions {
+  /** Cohort years per pool for A1/A2 (default 3). */
+  readonly window?: number;
+  /** Minimum persons in a pool for a unit to be published (default 20). */
+  readonly minN?: number;
+  /** Minimum persons of each act in a cohort year for A3's overlap years (default 30). */
+  readonly minOverlap?: number;
+  /** Outcome keys to run (default all of OUTCOMES). */
+  readonly outcomes?: readonly string[];
+  readonly progress?: Progress;
+  /** Seconds per step, filled in when given (bench). */
+  readonly timings?: Record<string, number>;
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS = { window: 3, minN: 20, minOverlap: 30 } as const;
+
+/** Runs every analysis on a store that has been through ingest (person facts are built if absent). */
+export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Promise<AnalysisResult> {
+  const progress = opts.progress ?? silentProgress;
+  const window = opts.window ?? DEFAULT_ANALYSIS_OPTIONS.window;
+  const minN = opts.minN ?? DEFAULT_ANALYSIS_OPTIONS.minN;
+  const minOverlap = opts.minOverlap ?? DEFAULT_ANALYSIS_OPTIONS.minOverlap;
+  const timings = opts.timings ?? {};
+  const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    timings[name] = (timings[name] ?? 0) + (performance.now() - t0) / 1000;
+    return out;
+  };
+  const ctx = await time('kontekst', () => frameContext(store));
+  const outcomes = OUTCOMES.filter((o) => (!opts.outcomes || opts.outcomes.includes(o.key)) && o.tables.every((t) => ctx.tables.has(t)));
+  const rows: AnalysisRow[] = [];
+  const models: AnalysisModelInfo[] = [];
+  const a1: { frame: Frame; result: A1Result }[] = [];
+  for (const o of outcomes) {
+    const frame = await time('rammer', () => loadFrame(store, o, ctx));
+    if (frame.n === 0) continue;
+    const r1 = await time('A1', () => runA1(frame, { window, minN }));
+    rows.push(...r1.rows);
+    models.push(r1.meta);
+    a1.push({ frame, result: r1 });
+    if (frame.outcome.family === 'binomial') {
+      const r3 = await time('A3', () => runA3(frame, { minOverlap }));
+      rows.push(...r3.rows);
+      if (r3.meta) models.push(r3.meta);
+    }
+    progress.step(
+      `${o.key} (${o.navn}): ${frame.n} personer, ${frame.outcomeMissing} uten utfall`,
+      `${o.key}: ${frame.n} persons, ${frame.outcomeMissing} without an outcome`,
+    );
+  }
+  return { rows, models };
+}
+
+export type { OutcomeSpec };

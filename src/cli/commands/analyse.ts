@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runAnalyses, saveAnalyses, writeAnalysisOutputs } from '../../analysis/index.ts';
+import { openStore } from '../../store/index.ts';
+import { UserError } from '../../shared/errors.ts';
+import { tr } from '../../shared/lang.ts';
+import { consoleProgress } from '../../shared/progress.ts';
+
+interface AnalyseArgs {
+  db: string;
+  out: string;
+  window: string;
+  minN: string;
+  quiet?: boolean;
+}
+
+function positiveInt(name: string, s: string, max: number): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new UserError(tr(`${name} må være et heltall fra 1 til ${max}, ikke «${s}»`, `${name} must be an integer from 1 to ${max}, not "${s}"`));
+  }
+  return n;
+}
+
+/** `integreringsmonitor analyse --db FILE --out DIR [--window N] [--min-n N]` */
+export function registerAnalyse(program: Command): void {
+  program
+    .command('analyse')
+    .description(tr('justerte sammenligninger (A1–A4): kommune mot forventet, ny mot gammel lov, resultatkjeden', 'adjusted comparisons (A1–A4): municipality vs expected, new vs old act, the results chain'))
+    .requiredOption('--db <file>', tr('DuckDB-lageret fra ingest', 'the DuckDB store from ingest'))
+    .requiredOption('--out <dir>', tr('mappe for analyser.csv og JSON-stat', 'folder for analyser.csv and JSON-stat'))
+    .option('--window <n>', tr('antall bosettingskull i hvert samlevindu', 'cohort years per pooled window'), '3')
+    .option('--min-n <n>', tr('minste antall personer for å publisere en kommune', 'minimum persons to publish a municipality'), '20')
+    .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
+    .action(async (args: AnalyseArgs) => {
+      if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
+      const window = positiveInt('--window', args.window, 10);
+      const minN = positiveInt('--min-n', args.minN, 100_000);
+      const progress = consoleProgress(args.quiet ?? false);
+      const t0 = performance.now();
+      const store = await openStore(args.db);
+      try {
+        progress.step('Bygger analyserammer og tilpasser modeller …', 'Building analysis frames and fitting models …');
+        const result = await runAnalyses(store, { window, minN, progress });
+        await saveAnalyses(store, result);
+        const files = writeAnalysisOutputs(resolve(args.out), result);
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(
+          tr(
+            `Ferdig: ${result.rows.length} analyserader og ${result.models.length} modeller på ${secs} s. ${files.length} filer i ${args.out}.\n`,
+            `Done: ${result.rows.length} analysis rows and ${result.models.length} models in ${secs} s. ${files.length} files in ${args.out}.\n`,
+          ),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}
