@@ -126,8 +126,7 @@ export function comparisonRows(
 }
 
 /** A1 for one outcome frame. */
-export function runA1(f: Frame, opts: A1Options): A1Result {
-  const model = fitModel(f);
+export function runA1(f: Frame, opts: A1Options, model: FittedModel = fitModel(f), analyse: 'A1' | 'A4c' = 'A1', sammenligning = 'kommune_mot_forventet'): A1Result {
   const years = [...new Set(f.periode)].sort((a, b) => a - b);
   const rows: AnalysisRow[] = [];
   const units: A1Unit[] = [];
@@ -136,11 +135,11 @@ export function runA1(f: Frame, opts: A1Options): A1Result {
   for (const win of windows(years, opts.window)) {
     const us = poolUnits(f, model.mu, f.kommune.codes, f.kommune.levels, win, model.fit.scale)
       .filter((u) => known[f.kommune.levels.indexOf(u.region)]);
-    const out = comparisonRows(f, us, { analyse: 'A1', sammenligning: 'kommune_mot_forventet', regionniva: 'kommune' }, opts.minN);
+    const out = comparisonRows(f, us, { analyse, sammenligning, regionniva: 'kommune' }, opts.minN);
     rows.push(...out.rows);
     units.push(...us);
     fitStats[`tau2_${win[0]}_${win[1]}`] = out.tau2;
     fitStats[`phi_${win[0]}_${win[1]}`] = out.phi;
   }
-  return { rows, meta: modelMeta('A1', f, model, fitStats), model, units };
+  return { rows, meta: modelMeta(analyse, f, model, fitStats), model, units };
 }

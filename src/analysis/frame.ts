@@ -37,8 +37,9 @@ export interface Frame {
 /** The categorical controls, their SQL (over `b` and the joined `ka`) and the missing code. */
 export const FACTOR_COVARIATES: readonly (readonly [string, string])[] = [
   ['kjonn', `COALESCE(b.kjonn, 'mangler')`],
-  ['aldersgruppe', `CASE WHEN b.alder IS NULL THEN 'mangler' WHEN b.alder < 25 THEN '18-24' WHEN b.alder < 35 THEN '25-34'
-    WHEN b.alder < 45 THEN '35-44' WHEN b.alder < 55 THEN '45-54' ELSE '55+' END`],
+  // Age on 1 November of the measurement year, in 5-year bands.
+  ['aldersgruppe', `CASE WHEN b.fodt IS NULL OR u.maaleaar IS NULL THEN 'mangler' ELSE
+    CAST(least(60, greatest(15, 5 * floor(${sql.daysBetween('b.fodt', sql.dateInYear('u.maaleaar', 11, 1))} / 365.25 / 5))) AS VARCHAR) END`],
   ['landbakgrunn', `COALESCE(b.landbakgrunn, 'mangler')`],
   ['utdanning_medbrakt', `CASE WHEN b.utdanning_medbrakt IS NULL OR b.utdanning_medbrakt = 'ukjent' THEN 'mangler' ELSE b.utdanning_medbrakt END`],
   ['barn_under_18', `COALESCE(CAST(b.barn_under_18 AS VARCHAR), 'mangler')`],
@@ -68,7 +69,6 @@ export function frameSql(o: OutcomeSpec, ctx: FrameContext): string {
   ];
   return `WITH b AS (
   SELECT pf.*, pf.kommune_bosetting AS kommune, pf.fylke_bosetting AS fylke,
-    floor(${sql.daysBetween('pf.fodt', 'COALESCE(pf.bosatt_dato, pf.intro_start)')} / 365.25) AS alder,
     p.landbakgrunn, p.innvandringskategori, p.barn_under_18
   FROM person_fakta pf JOIN personer p ON p.person_id = pf.person_id
 ),

@@ -54,6 +54,12 @@ export const OUTCOMES: readonly OutcomeSpec[] = [
   intro({ gruppe: 'under_25', kohort: 'startkohort' }, { key: 'I10', indikator: 'I10', maal: 'under_25_fullfort_vgo', ledd: 'innsats', navn: 'Under 25 med fullført vgo som sluttmål', tables: ['maal'] }),
 ];
 
+/** A4c: the share of intro participants whose last end goal is an education goal (ambition of goals). */
+export const A4C_OUTCOME: OutcomeSpec = intro({ kohort: 'startkohort' }, {
+  key: 'A4c', indikator: 'I10', maal: 'utdanningsmaal', ledd: 'innsats', navn: 'Sluttmål om utdanning (grunnskole, vgo, høyere)', tables: ['maal'],
+});
+const EDUCATION_GOALS = ['kvalifisert_hoyere_utdanning', 'fullfort_vgo', 'delvis_vgo', 'fullfort_grunnskole', 'delvis_grunnskole'];
+
 const WORK_OR_EDUCATION = AARSAK.filter((a) => AARSAK_GRUPPE[a] === 'arbeid' || AARSAK_GRUPPE[a] === 'utdanning');
 const CEFR_LIST = `['under_A1', 'A1', 'A2', 'B1', 'B2', 'C1']`;
 const rank = (e: string) => `(list_position(${CEFR_LIST}, ${e}) - 1)`;
@@ -116,6 +122,11 @@ export function outcomeSource(o: OutcomeSpec, ctx: FrameContext): string {
   FROM b WHERE ${settledIntro} AND ${due} <= ${last}`;
     }
     case 'I10':
+      if (o.maal === 'utdanningsmaal') {
+        return `SELECT b.person_id, ${sql.yearOf('b.intro_start')} AS periode, ${sql.yearOf('b.intro_start')} AS maaleaar,
+    (b.sluttmaal IN ${sql.litList(EDUCATION_GOALS)}) AS y
+  FROM b WHERE b.intro_start IS NOT NULL AND b.maalgruppe = 'intro'`;
+      }
       return `SELECT b.person_id, ${sql.yearOf('b.intro_start')} AS periode, ${sql.yearOf('b.intro_start')} AS maaleaar,
     (b.sluttmaal = 'fullfort_vgo') AS y
   FROM b WHERE b.intro_start IS NOT NULL AND b.undergruppe = 'under_25'`;

@@ -4,9 +4,16 @@ import { silentProgress, type Progress } from '../shared/progress.ts';
 import type { Store } from '../store/index.ts';
 import { runA1, type A1Result } from './a1.ts';
 import { runA3 } from './a3.ts';
+import { CHAIN_KEYS, runA2 } from './a2.ts';
+import { runA4a, runA4b, runA4c, runA4d } from './a4.ts';
 import { frameContext } from './context.ts';
 import { loadFrame, type Frame } from './frame.ts';
-import { OUTCOMES, type OutcomeSpec } from './outcomes.ts';
+import { A4C_OUTCOME, OUTCOMES, type OutcomeSpec } from './outcomes.ts';
+
+/** Frames kept after A1 for the later analyses (chain links, A4a, A4b). */
+const KEEP = new Set<string>([...Object.values(CHAIN_KEYS), 'R2_b2', 'P4']);
+const A4A_KEYS = ['R1_b2', 'R2_b2', 'P4'];
+const A4B_KEY = 'R1_b2';
 import type { AnalysisModelInfo, AnalysisResult } from './types.ts';
 
 export interface AnalysisOptions {
@@ -49,7 +56,7 @@ export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Pro
     const r1 = await time('A1', () => runA1(frame, { window, minN }));
     rows.push(...r1.rows);
     models.push(r1.meta);
-    a1.push({ frame, result: r1 });
+    if (KEEP.has(o.key)) a1.push({ frame, result: r1 });
     if (frame.outcome.family === 'binomial') {
       const r3 = await time('A3', () => runA3(frame, { minOverlap }));
       rows.push(...r3.rows);
@@ -60,6 +67,27 @@ export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Pro
       `${o.key}: ${frame.n} persons, ${frame.outcomeMissing} without an outcome`,
     );
   }
+  progress.step('A2 resultatkjeden …', 'A2 results chain …');
+  rows.push(...(await time('A2', () => runA2(a1, minN, window))));
+  progress.step('A4 utilsiktede virkninger …', 'A4 unintended consequences …');
+  const a4a = await time('A4', () => runA4a(a1.filter((x) => A4A_KEYS.includes(x.frame.outcome.key)).map((x) => x.frame), minOverlap));
+  rows.push(...a4a.rows);
+  models.push(...a4a.models);
+  const b = a1.find((x) => x.frame.outcome.key === A4B_KEY);
+  if (b) {
+    const a4b = await time('A4', () => runA4b(b, minN, window));
+    rows.push(...a4b.rows);
+    if (a4b.meta) models.push(a4b.meta);
+  }
+  if (A4C_OUTCOME.tables.every((t) => ctx.tables.has(t))) {
+    const f = await time('rammer', () => loadFrame(store, A4C_OUTCOME, ctx));
+    if (f.n > 0) {
+      const c = await time('A4', () => runA4c(f, minN, window));
+      rows.push(...c.rows);
+      models.push(c.meta);
+    }
+  }
+  rows.push(...(await time('A4', () => runA4d(store, ctx.tables))));
   return { rows, models };
 }
 
