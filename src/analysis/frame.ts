@@ -39,7 +39,7 @@ export const FACTOR_COVARIATES: readonly (readonly [string, string])[] = [
   ['kjonn', `COALESCE(b.kjonn, 'mangler')`],
   // Age on 1 November of the measurement year, in 5-year bands.
   ['aldersgruppe', `CASE WHEN b.fodt IS NULL OR u.maaleaar IS NULL THEN 'mangler' ELSE
-    CAST(least(60, greatest(15, 5 * floor(${sql.daysBetween('b.fodt', sql.dateInYear('u.maaleaar', 11, 1))} / 365.25 / 5))) AS VARCHAR) END`],
+    CAST(CAST(least(60, greatest(15, 5 * floor(${sql.daysBetween('b.fodt', sql.dateInYear('u.maaleaar', 11, 1))} / 365.25 / 5))) AS INTEGER) AS VARCHAR) END`],
   ['landbakgrunn', `COALESCE(b.landbakgrunn, 'mangler')`],
   ['utdanning_medbrakt', `CASE WHEN b.utdanning_medbrakt IS NULL OR b.utdanning_medbrakt = 'ukjent' THEN 'mangler' ELSE b.utdanning_medbrakt END`],
   ['barn_under_18', `COALESCE(CAST(b.barn_under_18 AS VARCHAR), 'mangler')`],
