@@ -194,4 +194,3 @@ export function runA3(f: Frame, opts: A3Options): { rows: AnalysisRow[]; meta: A
   return { rows, meta };
 }
 
-import * as frameModule from './frame.ts';

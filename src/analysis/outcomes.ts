@@ -4,7 +4,7 @@
  * the cohort year `periode` and the measurement year `maaleaar` (for municipal unemployment).
  * Populations follow the engine's default operationalisations for the target group `intro`.
  */
-import { AARSAK, AARSAK_GRUPPE } from '../contract/codes.ts';
+import { AARSAK, AARSAK_GRUPPE, CEFR } from '../contract/codes.ts';
 import type { Gruppe, Kohort } from '../contract/results.ts';
 import { sql } from '../store/index.ts';
 import type { Family } from './glm.ts';
@@ -61,7 +61,9 @@ export const A4C_OUTCOME: OutcomeSpec = intro({ kohort: 'startkohort' }, {
 const EDUCATION_GOALS = ['kvalifisert_hoyere_utdanning', 'fullfort_vgo', 'delvis_vgo', 'fullfort_grunnskole', 'delvis_grunnskole'];
 
 const WORK_OR_EDUCATION = AARSAK.filter((a) => AARSAK_GRUPPE[a] === 'arbeid' || AARSAK_GRUPPE[a] === 'utdanning');
-const CEFR_LIST = `['under_A1', 'A1', 'A2', 'B1', 'B2', 'C1']`;
+/** CEFR level → rank 0..5 (law-rules §7), as the engine ranks them. */
+const CEFR_LIST = `[${CEFR.map(sql.lit).join(', ')}]`;
+const B1 = CEFR.indexOf('B1');
 const rank = (e: string) => `(list_position(${CEFR_LIST}, ${e}) - 1)`;
 
 /**
@@ -99,7 +101,7 @@ export function outcomeSource(o: OutcomeSpec, ctx: FrameContext): string {
     }
     case 'P4':
       return `SELECT b.person_id, b.bosatt_aar AS periode, ${sql.yearOf('b.rett_plikt_slutt')} AS maaleaar,
-    COALESCE((pr.muntlig >= 3 AND pr.skrive >= 3) OR pr.karakter >= 2, FALSE) AS y
+    COALESCE((pr.muntlig >= ${B1} AND pr.skrive >= ${B1}) OR pr.karakter >= 2, FALSE) AS y
   FROM b LEFT JOIN (SELECT p.person_id,
       max(${rank('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'skrive') AS skrive,
       max(${rank('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'muntlig') AS muntlig,
