@@ -53,8 +53,24 @@ export const NUMERIC_COVARIATES: readonly (readonly [string, string])[] = [
   ['ledighet_nasjonal', 'na.ledighet'],
 ];
 
-/** The frame query: one packed text per row (see sql.packRow). Exported for the SQL-level tests. */
-export function frameSql(o: OutcomeSpec, ctx: FrameContext): string {
+/** Person facts joined with the person table's controls: the CTE `b` of every frame query. */
+export const BASE_PERSON_SQL = `SELECT pf.*, pf.kommune_bosetting AS kommune, pf.fylke_bosetting AS fylke,
+    p.landbakgrunn, p.innvandringskategori, p.barn_under_18
+  FROM person_fakta pf JOIN personer p ON p.person_id = pf.person_id`;
+
+/** Temp table holding BASE_PERSON_SQL once for all frames of a run (see materialiseBase). */
+export const BASE_TABLE = 'analyse_person';
+
+/** Builds the base table once, so each frame query does not repeat the join of all persons. */
+export async function materialiseBase(store: Store): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${BASE_TABLE} AS ${BASE_PERSON_SQL}`);
+}
+
+/**
+ * The frame query: one packed text per row (see sql.packRow). Exported for the SQL-level tests.
+ * With `baseTable`, the persons come from that table (materialiseBase) instead of the join.
+ */
+export function frameSql(o: OutcomeSpec, ctx: FrameContext, baseTable?: string): string {
   const has = (t: string) => ctx.tables.has(t);
   const kaJoin = has('kommune_aar')
     ? `LEFT JOIN kommune_aar ka ON ka.kommune = b.kommune AND ka.aar = u.maaleaar`
@@ -68,9 +84,7 @@ export function frameSql(o: OutcomeSpec, ctx: FrameContext): string {
     ...FACTOR_COVARIATES.map(([, e]) => e), ...NUMERIC_COVARIATES.map(([, e]) => e),
   ];
   return `WITH b AS (
-  SELECT pf.*, pf.kommune_bosetting AS kommune, pf.fylke_bosetting AS fylke,
-    p.landbakgrunn, p.innvandringskategori, p.barn_under_18
-  FROM person_fakta pf JOIN personer p ON p.person_id = pf.person_id
+  ${baseTable ? `SELECT * FROM ${sql.quoteIdent(baseTable)}` : BASE_PERSON_SQL}
 ),
 u AS (
   ${outcomeSource(o, ctx)}
@@ -96,8 +110,8 @@ class Coder {
 }
 
 /** Reads the frame of one outcome from the store. */
-export async function loadFrame(store: Store, o: OutcomeSpec, ctx: FrameContext): Promise<Frame> {
-  const rows = await store.all<{ p: string }>(frameSql(o, ctx));
+export async function loadFrame(store: Store, o: OutcomeSpec, ctx: FrameContext, baseTable?: string): Promise<Frame> {
+  const rows = await store.all<{ p: string }>(frameSql(o, ctx, baseTable));
   const nAll = rows.length;
   const F = FACTOR_COVARIATES.length;
   const N = NUMERIC_COVARIATES.length;
