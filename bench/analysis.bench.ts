@@ -14,6 +14,7 @@ let peak = 0;
 const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
 const timer = setInterval(sample, 100);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const store = await openStore(values.db!);
 const timings: Record<string, number> = {};
 const result = await runAnalyses(store, { timings, progress: consoleProgress(false) });
@@ -29,4 +30,7 @@ const s = (ms: number) => (ms / 1000).toFixed(1);
 console.log(`analyses: ${result.rows.length} rows, ${result.models.length} models, ${files.length} files`);
 for (const [k, v] of Object.entries(timings)) console.log(`  ${k.padEnd(10)} ${v.toFixed(1)} s`);
 console.log(`runAnalyses ${s(t1 - t0)} s, save ${s(t2 - t1)} s, files ${s(t3 - t2)} s, total ${s(t3 - t0)} s`);
+const cpu = process.cpuUsage(cpu0);
+// CPU seconds of the whole process (DuckDB's threads included): comparable on a busy machine.
+console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)})`);
 console.log(`peak RSS ${(peak / 2 ** 30).toFixed(2)} GB (sampled every 100 ms)`);
