@@ -5,7 +5,7 @@
  */
 import { CATALOGUE } from '../catalogue/index.ts';
 import type { IndicatorMeta } from '../catalogue/types.ts';
-import type { ResultRow } from '../contract/results.ts';
+import { periodeKey, type ResultRow } from '../contract/results.ts';
 import {
   FILTER_DIMENSIONS,
   PUB_RESULTS,
@@ -18,29 +18,53 @@ import {
   readPublication,
   readStoredCatalogue,
   regionNameMap,
+  type FilterDimension,
   type Kommune,
   type PublicationMeta,
   type ResultFilter,
 } from '../publish/index.ts';
+import { NULL_CATEGORY } from '../shared/labels.ts';
 import type { Store } from '../store/index.ts';
-import { NULL_CATEGORY } from '../publish/labels.ts';
+import { readAnalyses, type AnalysesData } from './analyses-data.ts';
+import { sortValues } from './selection.ts';
 
 export interface ApiData {
   version(): Promise<string>;
   catalogue(): Promise<readonly IndicatorMeta[]>;
   indicatorIds(): Promise<readonly string[]>;
-  /** Existing values per dimension for one indicator (the allow-list for filters). */
+  /** Existing values per dimension for one indicator, in metadata order (the allow-list for filters). */
   dimensionValues(id: string): Promise<ReadonlyMap<string, readonly string[]>>;
+  /** The latest single year with results (pools are not "a period" for the profile). */
   latestPeriod(id: string): Promise<number | null>;
+  /** Rows of one indicator; `periode` values are period keys (`2023` or `2021-2023`). */
   results(filter: ResultFilter): Promise<ResultRow[]>;
   publication(): Promise<PublicationMeta | null>;
   availability(): Promise<unknown>;
   kommuner(): Promise<readonly Kommune[]>;
   regionNames(): Promise<ReadonlyMap<string, string>>;
+  /** The analyses tables (pub_analyser, pub_analyser_modeller), or absent ones with a note. */
+  analyses(): Promise<AnalysesData>;
   store: Store;
 }
 
 const VERSION_TTL_MS = 1000;
+
+/** The text of a row's value in a dimension, as filters and metadata name it. */
+export function dimensionCode(row: ResultRow, dim: FilterDimension): string {
+  if (dim === 'periode') return periodeKey(row);
+  const v = row[dim];
+  return v === null ? NULL_CATEGORY : String(v);
+}
+
+/** The measure codes of an indicator in catalogue order (families like `hoved:*` by their prefix). */
+function measureOrder(meta: IndicatorMeta | undefined, codes: readonly string[]): string[] {
+  if (!meta) return [...codes];
+  const rank = (c: string) => {
+    const i = meta.maal.findIndex((m) => (m.kode.endsWith('*') ? c.startsWith(m.kode.slice(0, -1)) : m.kode === c));
+    return i < 0 ? meta.maal.length : i;
+  };
+  return [...codes].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
 
 export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta[]): ApiData {
   let cachedVersion = '';
@@ -68,6 +92,9 @@ export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta
     return p;
   };
   const hasResults = () => memo('hasResults', () => hasTable(store, PUB_RESULTS));
+  // One indicator's published rows stay in memory per data version; each query filters them here.
+  const rowsOf = (id: string) =>
+    memo(`rows:${id}`, async () => ((await hasResults()) ? loadResults(store, { indikator: id }) : []));
 
   const data: ApiData = {
     store,
@@ -85,36 +112,36 @@ export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta
       }),
     dimensionValues: (id) =>
       memo(`dims:${id}`, async () => {
+        const rows = await rowsOf(id);
+        const meta = (await data.catalogue()).find((m) => m.id === id);
         const out = new Map<string, string[]>();
         for (const dim of FILTER_DIMENSIONS) {
-          if (!(await hasResults())) {
-            out.set(dim, []);
-            continue;
-          }
-          // dim comes from the fixed FILTER_DIMENSIONS list; the id is bound.
-          const rows = await store.all(`SELECT DISTINCT "${dim}" AS v FROM ${PUB_RESULTS} WHERE indikator = $1`, [id]);
-          out.set(dim, rows.map((r) => (r['v'] === null ? NULL_CATEGORY : String(r['v']))));
+          const seen = new Set<string>();
+          for (const r of rows) seen.add(dimensionCode(r, dim));
+          out.set(dim, dim === 'maal' ? measureOrder(meta, sortValues(dim, seen)) : sortValues(dim, seen));
         }
         return out;
       }),
     latestPeriod: (id) =>
       memo(`latest:${id}`, async () => {
-        if (!(await hasResults())) return null;
-        const rows = await store.all(`SELECT MAX(periode) AS p FROM ${PUB_RESULTS} WHERE indikator = $1`, [id]);
-        const p = rows[0]?.['p'];
-        return p === null || p === undefined ? null : Number(p);
+        let latest: number | null = null;
+        for (const r of await rowsOf(id)) if ((r.vindu ?? 1) === 1 && (latest === null || r.periode > latest)) latest = r.periode;
+        return latest;
       }),
-    // One indicator's published rows stay in memory per data version (the memo); each query then
-    // filters in memory with the same semantics as the SQL filter (src/publish/results-filter.ts).
     results: async (filter) => {
-      if (!(await hasResults())) return [];
-      const all = await memo(`rows:${filter.indikator}`, () => loadResults(store, { indikator: filter.indikator }));
-      return filterResults(all, filter);
+      const all = await rowsOf(filter.indikator);
+      // Periods are matched by key (periodeKey), so a pool never collides with its last year.
+      const { periode, ...rest } = filter;
+      const rows = filterResults(all, rest);
+      if (!periode) return rows;
+      const wanted = new Set(periode);
+      return rows.filter((r) => wanted.has(periodeKey(r)));
     },
     publication: () => memo('publication', () => readPublication(store)),
     availability: () => memo('availability', () => readAvailability(store)),
     kommuner: () => memo('kommuner', () => loadKommuner(store)),
     regionNames: () => memo('regionNames', async () => regionNameMap(await data.kommuner())),
+    analyses: () => memo('analyses', () => readAnalyses(store)),
   };
   return data;
 }

@@ -1,20 +1,45 @@
 /** The /api/v1 routes: read-only JSON, JSON-stat, CSV and XLSX from the published tables. */
 import { Hono, type Context } from 'hono';
 import type { IndicatorMeta } from '../catalogue/types.ts';
-import { COUNTRY_NAME, WRITERS, pick, publicationHeader, regionList, type FilterDimension, type PublicationMeta, type ResultFilter } from '../publish/index.ts';
-import type { Lang } from '../shared/lang.ts';
+import {
+  NUMERIC_COLUMNS,
+  WRITERS,
+  publicationHeader,
+  regionList,
+  type FilterDimension,
+  type NumericColumn,
+  type OutputFormat,
+  type PublicationMeta,
+  type ResultFilter,
+  type WriteOptions,
+} from '../publish/index.ts';
+import { COUNTRY_NAME, STATUS_LABELS, categoryLabel, dimensionLabel, measureLabel } from '../shared/labels.ts';
+import { pick, type Lang } from '../shared/lang.ts';
+import { analysesRoutes } from './analyses-routes.ts';
 import type { ApiData } from './api-data.ts';
 import { ApiError, badRequest } from './errors.ts';
+import type { ExportJob, ExportPool } from './export-pool.ts';
+import { downloadName } from './filename.ts';
 import { ingestReport } from './ingest-report.ts';
+import { labelsBody } from './labels-body.ts';
 import { OPENAPI } from './openapi.ts';
-import { isNumericColumn, onlyParams, parseDataQuery, parseLang, resolveValues, type DataQuery } from './params.ts';
+import { DATA_FORMATS, QUERY_DIMENSIONS, onlyParams, parseLang, parseQuery, queryKey, type ParsedQuery, type TableStyle } from './params.ts';
 import { municipalityProfile } from './profile.ts';
 import { ResponseCache } from './response-cache.ts';
 import { CACHE_STATIC, jsonPayload, payload, send, type Payload } from './respond.ts';
+import { MatchBudget, resolveSelection } from './selection.ts';
+import { writeTable, type TableContext } from './table-export.ts';
 
 const ID_PATTERN = /^[A-Z]{1,2}[0-9]{1,2}$/;
 
-function header(meta: PublicationMeta | null): Record<string, unknown> {
+export interface ApiOptions {
+  defaultLang: Lang;
+  exports: ExportPool;
+  /** Answers with more rows than this are built in the export worker (XLSX always is). */
+  inlineRows?: number;
+}
+
+export function header(meta: PublicationMeta | null): Record<string, unknown> {
   return meta ? publicationHeader(meta) : { generert: null, ubeskyttet: false, personvern: null };
 }
 
@@ -26,47 +51,113 @@ async function indicatorMeta(data: ApiData, id: string): Promise<IndicatorMeta |
   return (await data.catalogue()).find((m) => m.id === id) ?? null;
 }
 
-/** Turns valueCodes into a ResultFilter, checking every value against what exists. */
-async function buildFilter(data: ApiData, id: string, q: DataQuery): Promise<{ filter: ResultFilter; variables?: string[] }> {
+interface Resolved {
+  filter: ResultFilter;
+  variables?: NumericColumn[];
+  /** Per dimension the chosen values (undefined = all), for the file name. */
+  selection: Map<string, readonly string[] | undefined>;
+}
+
+/** Resolves valueCodes expressions against what exists (selection.ts), refusing unknown values. */
+async function resolveQuery(data: ApiData, id: string, q: ParsedQuery<OutputFormat>): Promise<Resolved> {
   const existing = await data.dimensionValues(id);
+  const budget = new MatchBudget();
   const filter: { indikator: string } & { [K in FilterDimension]?: string[] } = { indikator: id };
-  let variables: string[] | undefined;
-  for (const [dim, requested] of q.valueCodes) {
+  const selection = new Map<string, readonly string[] | undefined>();
+  let variables: NumericColumn[] | undefined;
+  for (const [dim, exprs] of q.valueCodes) {
     if (dim === 'maaltall') {
-      variables = resolveValues(dim, requested, ['verdi', 'teller', 'nevner', 'ki_nedre', 'ki_ovre', 'mangler']);
+      variables = resolveSelection(dim, exprs, NUMERIC_COLUMNS, budget) as NumericColumn[] | undefined;
       continue;
     }
-    const values = resolveValues(dim, requested, existing.get(dim) ?? []);
+    const values = resolveSelection(dim, exprs, existing.get(dim) ?? [], budget);
+    selection.set(dim, values);
     if (values) filter[dim as FilterDimension] = values;
   }
-  return variables ? { filter, variables } : { filter };
+  return { filter, selection, ...(variables ? { variables } : {}) };
 }
 
-async function dataPayload(data: ApiData, id: string, q: DataQuery): Promise<Payload> {
+/** True when the answer is the output contract's plain file (publish stage's writers). */
+const isPlain = (format: OutputFormat, style: TableStyle) => format === 'json-stat2' || (style.labels === 'codes' && !style.semicolon);
+
+function describeLines(meta: IndicatorMeta | null, pub: PublicationMeta | null, lang: Lang): [string, string][] {
+  const lines: [string, string][] = [];
+  if (meta) {
+    lines.push(['indikator', meta.id], ['navn', pick(meta.navn, lang)], ['ledd', `${meta.ledd} (${categoryLabel('ledd', meta.ledd, lang)})`]);
+    lines.push(['definisjon', pick(meta.beskrivelse, lang)], ['populasjon', pick(meta.populasjon, lang)], ['teller', pick(meta.teller, lang)]);
+    lines.push(['kilder', meta.kilder.join('; ')], ['kapittel', meta.kapittel]);
+    for (const m of meta.maal) lines.push([`maal:${m.kode}`, `${pick(m.navn, lang)} (${m.enhet})`]);
+  }
+  if (pub) {
+    lines.push(['personvern', pub.disclosure], ['generert', pub.generatedAt]);
+    if (pub.dataLastDate) lines.push(['data_til_og_med', pub.dataLastDate]);
+    for (const [k, v] of Object.entries(pub.thresholds ?? {})) lines.push([`terskel:${k}`, String(v)]);
+  }
+  for (const [sym, t] of Object.entries(STATUS_LABELS)) lines.push([`status ${sym}`, pick(t, lang)]);
+  return lines;
+}
+
+async function dataPayload(data: ApiData, opts: ApiOptions, id: string, q: ParsedQuery<OutputFormat>): Promise<Payload> {
   const meta = await indicatorMeta(data, id);
-  const { filter, variables } = await buildFilter(data, id, q);
+  const { filter, variables, selection } = await resolveQuery(data, id, q);
   const rows = await data.results(filter);
-  const writer = WRITERS[q.format];
-  const publication = (await data.publication()) ?? undefined;
-  const body = await writer.write(rows, meta, {
-    lang: q.lang,
-    regionNames: await data.regionNames(),
-    ...(publication ? { publication } : {}),
-    ...(variables ? { variables: variables.filter(isNumericColumn) } : {}),
-  });
-  return payload(body, writer.contentType, q.format === 'json-stat2' ? undefined : `${id}.${writer.extension}`);
+  const publication = await data.publication();
+  const regionNames = await data.regionNames();
+  const inline = rows.length <= (opts.inlineRows ?? 20_000) && q.format !== 'xlsx';
+  let body: Uint8Array;
+  let contentType: string;
+  let extension: string;
+  if (isPlain(q.format, q.style)) {
+    const writer = WRITERS[q.format];
+    const wopts: WriteOptions = {
+      lang: q.lang,
+      regionNames,
+      ...(publication ? { publication } : {}),
+      ...(variables ? { variables } : {}),
+    };
+    const job: ExportJob = { kind: 'writer', format: q.format, meta, opts: wopts };
+    body = inline ? await writer.write(rows, meta, wopts) : await opts.exports.run(job, rows);
+    contentType = writer.contentType;
+    extension = writer.extension;
+  } else {
+    const format = q.format === 'xlsx' ? 'xlsx' : 'csv';
+    const ctx: TableContext = { lang: q.lang, meta, regionNames, unprotected: publication?.disclosure === 'off', metaLines: describeLines(meta, publication, q.lang) };
+    body = inline ? await writeTable('results', rows, format, q.style, ctx) : await opts.exports.run({ kind: 'table', table: 'results', format, style: q.style, ctx }, rows);
+    contentType = format === 'csv' ? `text/csv; charset=utf-8; header=present` : WRITERS.xlsx.contentType;
+    extension = format;
+  }
+  return payload(body, contentType, q.format === 'json-stat2' ? undefined : downloadName(id, selection, extension));
 }
 
-function metadataBody(meta: IndicatorMeta, dims: ReadonlyMap<string, readonly string[]>, pub: PublicationMeta | null, lang: Lang) {
+/** An indicator's metadata: the catalogue entry, the values per dimension in order, and their labels. */
+async function metadataBody(data: ApiData, meta: IndicatorMeta, lang: Lang): Promise<Record<string, unknown>> {
+  const dims = await data.dimensionValues(meta.id);
+  const names = await data.regionNames();
+  const label = (dim: string, code: string, l: Lang): string => {
+    if (dim === 'maal') return measureLabel(meta.maal, code, l);
+    if (dim === 'region') return code === '0' ? pick(COUNTRY_NAME, l) : (names.get(code) ?? code);
+    return categoryLabel(dim, code, l);
+  };
+  const etiketter = Object.fromEntries(
+    [...dims].map(([dim, codes]) => [
+      dim,
+      { navn: dimensionLabel(dim, lang), tekster: { nb: dimensionLabel(dim, 'nb'), en: dimensionLabel(dim, 'en') }, verdier: Object.fromEntries(codes.map((c) => [c, { nb: label(dim, c, 'nb'), en: label(dim, c, 'en') }])) },
+    ]),
+  );
   return {
-    ...header(pub),
-    indikator: { ...meta, navn_valgt_spraak: pick(meta.navn, lang) },
+    ...header(await data.publication()),
+    indikator: { ...meta, navn_valgt_spraak: pick(meta.navn, lang), ledd_navn: categoryLabel('ledd', meta.ledd, lang) },
     dimensjoner: Object.fromEntries(dims),
+    etiketter,
     lenker: { data: `/api/v1/indikatorer/${meta.id}` },
   };
 }
 
-export function apiRoutes(data: ApiData, defaultLang: Lang): Hono {
+/**
+ * The routes: `v1` for /api/v1 and `v2` for PxWebApi v2 paths over the same handlers
+ * (/api/v2/tables, /tables/{id}, /tables/{id}/metadata, /tables/{id}/data).
+ */
+export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono } {
   const api = new Hono();
   const cache = new ResponseCache(1000, 128 * 1024 * 1024);
   const params = (c: Context) => new URL(c.req.url).searchParams;
@@ -74,42 +165,53 @@ export function apiRoutes(data: ApiData, defaultLang: Lang): Hono {
   const langOnly = (c: Context): Lang => {
     const p = params(c);
     onlyParams(p, ['lang']);
-    return parseLang(p, defaultLang);
+    return parseLang(p, opts.defaultLang);
   };
   const cached = async (c: Context, key: string, make: () => Promise<Payload>) =>
     send(c, await cache.get(`${await data.version()}|${key}`, make));
 
   api.get('/', (c) => {
     langOnly(c);
-    const links = ['katalog', 'indikatorer/{id}', 'indikatorer/{id}/metadata', 'kommuner/{kode}/profil', 'regioner', 'tilgjengelighet', 'innlesing'];
-    return send(c, jsonPayload({ api: 'integreringsmonitor', versjon: 'v1', openapi: '/api/openapi.json', lenker: links.map((l) => `/api/v1/${l}`) }), CACHE_STATIC);
+    const links = ['katalog', 'indikatorer/{id}', 'indikatorer/{id}/metadata', 'kommuner/{kode}/profil', 'regioner', 'tilgjengelighet', 'innlesing', 'etiketter', 'analyser', 'analyser/{analyse}'];
+    return send(c, jsonPayload({ api: 'integreringsmonitor', versjon: 'v1', openapi: '/api/openapi.json', pxwebapi_v2: '/api/v2/tables', lenker: links.map((l) => `/api/v1/${l}`) }), CACHE_STATIC);
   });
 
   api.get('/katalog', async (c) => {
     const lang = langOnly(c);
     return cached(c, `katalog|${lang}`, async () => {
       const pub = await data.publication();
-      const indikatorer = (await data.catalogue()).map((m) => ({ ...m, lenker: { data: `/api/v1/indikatorer/${m.id}`, metadata: `/api/v1/indikatorer/${m.id}/metadata` } }));
+      const indikatorer = (await data.catalogue()).map((m) => ({
+        ...m,
+        navn_valgt_spraak: pick(m.navn, lang),
+        ledd_navn: categoryLabel('ledd', m.ledd, lang),
+        lenker: { data: `/api/v1/indikatorer/${m.id}`, metadata: `/api/v1/indikatorer/${m.id}/metadata` },
+      }));
       return jsonPayload({ ...header(pub), unntak: pub?.fallbacks ?? [], indikatorer });
     });
   });
 
-  api.get('/indikatorer/:id', async (c) => {
-    const id = c.req.param('id');
-    const q = parseDataQuery(params(c), defaultLang);
-    const key = `data|${id}|${q.format}|${q.lang}|${[...q.valueCodes].sort().map(([k, v]) => `${k}=${v.join(',')}`).join('&')}`;
-    return cached(c, key, () => dataPayload(data, id, q));
+  api.get('/etiketter', (c) => {
+    const lang = langOnly(c);
+    return send(c, jsonPayload(labelsBody(lang)), CACHE_STATIC);
   });
 
-  api.get('/indikatorer/:id/metadata', async (c) => {
+  const dataHandler = async (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    const q = parseQuery(params(c), QUERY_DIMENSIONS, DATA_FORMATS, opts.defaultLang);
+    return cached(c, `data|${id}|${queryKey(q)}`, () => dataPayload(data, opts, id, q));
+  };
+  const metadataHandler = async (c: Context) => {
     const lang = langOnly(c);
-    const id = c.req.param('id');
+    const id = c.req.param('id') ?? '';
     return cached(c, `meta|${id}|${lang}`, async () => {
       const meta = await indicatorMeta(data, id);
       if (!meta) throw new ApiError(404, 'no_metadata', `Ingen metadata for ${id}.`, `No metadata for ${id}.`);
-      return jsonPayload(metadataBody(meta, await data.dimensionValues(id), await data.publication(), lang));
+      return jsonPayload(await metadataBody(data, meta, lang));
     });
-  });
+  };
+  api.get('/indikatorer/:id', dataHandler);
+  api.get('/indikatorer/:id/data', dataHandler);
+  api.get('/indikatorer/:id/metadata', metadataHandler);
 
   api.get('/kommuner/:kode/profil', async (c) => {
     const lang = langOnly(c);
@@ -133,7 +235,29 @@ export function apiRoutes(data: ApiData, defaultLang: Lang): Hono {
     const lang = langOnly(c);
     return cached(c, `innlesing|${lang}`, async () => jsonPayload(await ingestReport(data.store, lang)));
   });
-  return api;
+
+  api.route('/analyser', analysesRoutes(data, { ...opts, cached }));
+
+  const v2 = new Hono();
+  v2.get('/tables', async (c) => {
+    const lang = langOnly(c);
+    return cached(c, `v2tables|${lang}`, async () => {
+      const tables = (await data.catalogue()).map((m) => ({
+        id: m.id,
+        label: `${m.id} ${pick(m.navn, lang)}`,
+        description: pick(m.beskrivelse, lang),
+        links: [
+          { rel: 'metadata', href: `/api/v2/tables/${m.id}/metadata` },
+          { rel: 'data', href: `/api/v2/tables/${m.id}/data` },
+        ],
+      }));
+      return jsonPayload({ language: lang === 'en' ? 'en' : 'no', tables });
+    });
+  });
+  v2.get('/tables/:id', metadataHandler);
+  v2.get('/tables/:id/metadata', metadataHandler);
+  v2.get('/tables/:id/data', dataHandler);
+  return { v1: api, v2 };
 }
 
 export function openApiPayload(): Payload {

@@ -4,8 +4,8 @@
  * both sexes together (report § 4: compare a municipality with its county and the country).
  */
 import type { ResultRow } from '../contract/results.ts';
-import { COUNTRY_NAME, pick } from '../publish/labels.ts';
-import type { Lang } from '../shared/lang.ts';
+import { COUNTRY_NAME, categoryLabel } from '../shared/labels.ts';
+import { pick, type Lang } from '../shared/lang.ts';
 import type { ApiData } from './api-data.ts';
 import { ApiError, badRequest } from './errors.ts';
 
@@ -30,6 +30,7 @@ export async function municipalityProfile(data: ApiData, kode: string, lang: Lan
     indikatorer.push({
       id: meta.id,
       ledd: meta.ledd,
+      ledd_navn: categoryLabel('ledd', meta.ledd, lang),
       navn: pick(meta.navn, lang),
       kapittel: meta.kapittel,
       periode,

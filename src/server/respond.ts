@@ -28,19 +28,24 @@ export function jsonPayload(value: unknown): Payload {
   return payload(JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-/** True when If-None-Match names this ETag (weak or strong) or is '*'. */
+/** An ETag without W/ and without a content-coding suffix (compress.ts: `"abc-br"` → `"abc"`). */
+function baseTag(tag: string): string {
+  return tag.trim().replace(/^W\//, '').replace(/-(br|gzip)"$/, '"');
+}
+
+/** True when If-None-Match names this ETag (weak or strong, any content coding) or is '*'. */
 export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  return ifNoneMatch.split(',').some((t) => baseTag(t) === etag);
 }
 
 export function send(c: Context, p: Payload, cacheControl = CACHE_DATA): Response {
   c.header('ETag', p.etag);
   c.header('Cache-Control', cacheControl);
-  c.header('Vary', 'Accept-Encoding');
   if (matches(c.req.header('If-None-Match'), p.etag)) return c.body(null, 304);
   c.header('Content-Type', p.contentType);
   if (p.filename) c.header('Content-Disposition', `attachment; filename="${p.filename}"`);
+  c.header('Content-Length', String(p.body.byteLength));
   return c.body(p.body as Uint8Array<ArrayBuffer>, 200);
 }

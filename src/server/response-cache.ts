@@ -1,10 +1,10 @@
 /** A small LRU of finished responses, bounded by entry count and bytes; keys include the data version. */
 import type { Payload } from './respond.ts';
 
-export class ResponseCache {
-  private readonly entries = new Map<string, Payload>();
+export class ResponseCache<T extends { readonly body: Uint8Array } = Payload> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
-  private readonly pending = new Map<string, Promise<Payload>>();
+  private readonly pending = new Map<string, Promise<T>>();
 
   constructor(
     private readonly maxEntries: number,
@@ -12,7 +12,7 @@ export class ResponseCache {
   ) {}
 
   /** The cached payload, or make() once (concurrent callers share the same promise). */
-  async get(key: string, make: () => Promise<Payload>): Promise<Payload> {
+  async get(key: string, make: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -28,7 +28,7 @@ export class ResponseCache {
     return p;
   }
 
-  private put(key: string, value: Payload): void {
+  private put(key: string, value: T): void {
     if (value.body.byteLength > this.maxBytes / 4) return;
     this.entries.set(key, value);
     this.bytes += value.body.byteLength;

@@ -10,13 +10,13 @@ export interface RunningServer {
 }
 
 export function startServer(opts: { store: Store; port: number; host?: string; lang?: Lang }): Promise<RunningServer> {
-  const app = createApp({ store: opts.store, ...(opts.lang ? { lang: opts.lang } : {}) });
+  const app = createApp({ store: opts.store, warmExports: true, ...(opts.lang ? { lang: opts.lang } : {}) });
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: host }, (info) => {
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => new Promise<void>((done) => server.close(() => done())).then(() => app.close()),
       });
     });
     server.once('error', reject);

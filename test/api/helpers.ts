@@ -1,5 +1,5 @@
 /** Shared setup for the in-process API tests: the fixture store behind createApp. */
-import { createApp } from '../../src/server/index.ts';
+import { createApp, type AppDeps } from '../../src/server/index.ts';
 import { fixtureStore } from '../fixtures/fixture-store.ts';
 import type { Store } from '../../src/store/index.ts';
 
@@ -9,13 +9,16 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function testApi(): Promise<TestApi> {
-  const store = await fixtureStore();
-  const app = createApp({ store });
+export async function testApi(deps: Omit<AppDeps, 'store'> = {}, store?: Store): Promise<TestApi> {
+  const s = store ?? (await fixtureStore());
+  const app = createApp({ store: s, ...deps });
   return {
-    store,
+    store: s,
     request: async (path, init) => app.request(path, init),
-    close: () => store.close(),
+    close: async () => {
+      await app.close();
+      await s.close();
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import { PSEUDONYMS } from '../fixtures/fixture-store.ts';
 
 let api: TestApi;
 before(async () => {
-  api = await testApi();
+  api = await testApi({ requestBudgetMs: 120_000 });
 });
 after(async () => {
   await api.close();

@@ -1,0 +1,17 @@
+/** GET /api/v1/etiketter: every label of every code in both languages (shared/labels.ts), as data. */
+import { CATEGORY_LABELS, DIMENSION_LABELS, NULL_CATEGORY, NULL_CATEGORY_LABEL, STATUS_LABELS } from '../shared/labels.ts';
+import { pick, type Lang } from '../shared/lang.ts';
+
+export function labelsBody(lang: Lang): Record<string, unknown> {
+  return {
+    spraak: lang,
+    dimensjoner: Object.fromEntries(
+      Object.entries(DIMENSION_LABELS).map(([dim, t]) => [
+        dim,
+        { navn: pick(t, lang), tekster: t, verdier: CATEGORY_LABELS[dim] ?? {} },
+      ]),
+    ),
+    status: STATUS_LABELS,
+    tom_verdi: { kode: NULL_CATEGORY, tekster: NULL_CATEGORY_LABEL },
+  };
+}
