@@ -46,6 +46,10 @@ function paths(): string[] {
       `/api/v1/indikatorer/I1?lang=${e}`,
       `/api/v1/katalog?${e}=1`,
       `/api/v1/${e}`,
+      `/api/v1/analyser/${e}`,
+      `/api/v1/analyser/A1?valueCodes[region]=${e}`,
+      `/api/v2/tables/${e}/data`,
+      `/api/v1/indikatorer/I1?outputFormat=csv&outputFormatParams=${e}`,
     );
   }
   out.push(
@@ -64,6 +68,11 @@ function paths(): string[] {
     '/api/v1/innlesing?detaljer=1',
     '/api/v1/innlesing?tabell=personer',
     '/api/v1/kommuner/0301%27--/profil',
+    '/api/v1/indikatorer/I1?valueCodes[region]=' + '*'.repeat(10) + 'x',
+    '/api/v1/indikatorer/I1?valueCodes[region]=range(0301',
+    '/api/v1/indikatorer/I1?valueCodes[region]=top(999999999)',
+    '/api/v1/indikatorer/I1?valueCodes[periode]=range(2022,%27%20OR%201=1)',
+    '/api/v1/indikatorer/I1?lang=no&lang=en',
   );
   return out;
 }
@@ -110,10 +119,16 @@ describe('no microdata in any normal response', () => {
       '/api/v1/innlesing',
       '/api/v1/innlesing?lang=en',
       '/api/v1/kommuner/0301/profil',
+      '/api/v1/etiketter',
+      '/api/v1/analyser',
+      '/api/v1/analyser/A1',
+      '/api/v2/tables',
       ...['I1', 'I3', 'R1'].flatMap((id) => [
         `/api/v1/indikatorer/${id}`,
         `/api/v1/indikatorer/${id}/metadata`,
         `/api/v1/indikatorer/${id}?outputFormat=csv`,
+        `/api/v1/indikatorer/${id}?outputFormat=csv&outputFormatParams=UseCodesAndTexts,SeparatorSemicolon`,
+        `/api/v2/tables/${id}/data`,
       ]),
     ];
     for (const path of normal) {
