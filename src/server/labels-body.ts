@@ -1,5 +1,5 @@
 /** GET /api/v1/etiketter: every label of every code in both languages (shared/labels.ts), as data. */
-import { CATEGORY_LABELS, DIMENSION_LABELS, NULL_CATEGORY, NULL_CATEGORY_LABEL, STATUS_LABELS } from '../shared/labels.ts';
+import { CATEGORY_LABELS, DIMENSION_LABELS, MEASURE_FAMILY_LABELS, NULL_CATEGORY, NULL_CATEGORY_LABEL, REASON_LABELS, STATUS_LABELS } from '../shared/labels.ts';
 import { pick, type Lang } from '../shared/lang.ts';
 
 export function labelsBody(lang: Lang): Record<string, unknown> {
@@ -12,6 +12,8 @@ export function labelsBody(lang: Lang): Record<string, unknown> {
       ]),
     ),
     status: STATUS_LABELS,
+    maalfamilier: MEASURE_FAMILY_LABELS,
+    aarsaker: REASON_LABELS,
     tom_verdi: { kode: NULL_CATEGORY, tekster: NULL_CATEGORY_LABEL },
   };
 }

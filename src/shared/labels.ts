@@ -97,6 +97,51 @@ export const CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<string, Te
   },
 };
 
+/**
+ * Completion reasons (P1, data contract `avslutning`) and their groups, for measure codes such as
+ * `hoved:arbeid` or `gruppe:utdanning` (so English texts never show Norwegian codes).
+ */
+export const REASON_LABELS: Readonly<Record<string, Text>> = {
+  arbeid: t('arbeid', 'work'),
+  utdanning: t('utdanning', 'education'),
+  utdanning_grunnskole: t('utdanning, grunnskole', 'education, primary'),
+  utdanning_vgo: t('utdanning, videregående', 'education, upper secondary'),
+  utdanning_vgo_studiespesialisering: t('utdanning, vgo studiespesialisering', 'education, upper secondary (general)'),
+  utdanning_vgo_yrkesfag: t('utdanning, vgo yrkesfag', 'education, upper secondary (vocational)'),
+  utdanning_hoyere: t('utdanning, høyere', 'education, higher'),
+  fullfort_grunnskole: t('fullført grunnskole', 'completed primary school'),
+  fullfort_vgo: t('fullført videregående', 'completed upper secondary'),
+  arbeidssoker_tiltak: t('arbeidssøker på tiltak', 'job seeker in a programme'),
+  arbeidssoker_kvp: t('arbeidssøker på KVP', 'job seeker in the qualification programme'),
+  arbeidssoker_lonnstilskudd: t('arbeidssøker på lønnstilskudd', 'job seeker with wage subsidy'),
+  arbeidssoker_nav_tiltak: t('arbeidssøker på NAV-tiltak', 'job seeker in a NAV programme'),
+  arbeidssoker_tiltak_andre: t('arbeidssøker på tiltak hos andre', 'job seeker in a programme run by others'),
+  stonad: t('stønad eller trygd', 'benefits'),
+  sosial_stonad: t('sosial stønad', 'social assistance'),
+  trygdeytelser: t('trygdeytelser', 'social security benefits'),
+  omsorg_helse: t('omsorg eller helse', 'care or health'),
+  omsorg_barn_0_1: t('omsorg for barn 0–1 år', 'caring for a child aged 0–1'),
+  omsorg_barn_1_3: t('omsorg for barn 1–3 år', 'caring for a child aged 1–3'),
+  ikke_arbeidssoker: t('ikke arbeidssøker', 'not seeking work'),
+  ikke_arbeidssoker_forsorget: t('ikke arbeidssøker, forsørget', 'not seeking work, provided for'),
+  ikke_arbeidssoker_sosial_trygd: t('ikke arbeidssøker, sosialhjelp/trygd', 'not seeking work, assistance/benefits'),
+  helse: t('helse', 'health'),
+  atferd: t('atferd', 'conduct'),
+  avbrutt: t('avbrutt', 'discontinued'),
+  mistet_rett: t('mistet retten', 'lost the right'),
+  flyttet: t('flyttet', 'moved'),
+  dod: t('død', 'died'),
+  annet: t('annet', 'other'),
+  ikke_registrert: t('ikke registrert', 'not registered'),
+};
+
+/** Families of measure codes (`<family>:<reason>`) in P1. */
+export const MEASURE_FAMILY_LABELS: Readonly<Record<string, Text>> = {
+  hoved: t('Hovedårsak', 'Main reason'),
+  alle: t('Alle årsaker', 'Any reason'),
+  gruppe: t('Hovedårsak gruppert', 'Main reason grouped'),
+};
+
 /** Short forms for tight places (chart legends, table headers). */
 export const SHORT_LABELS: Readonly<Record<string, Readonly<Record<string, Text>>>> = {
   lovregime: { introduksjonsloven: t('Gammel lov', 'Old act'), integreringsloven: t('Ny lov', 'New act'), alle: t('Begge', 'Both') },
@@ -164,13 +209,21 @@ export function botidLabel(botid: number, lang: Lang): string {
 }
 
 /**
- * The name of a measure code from an indicator's measure list, where a code ending in `*` names a
- * family (`hoved:*` → `Hovedårsak: arbeid`); the code itself when unknown.
+ * The name of a measure code: from the indicator's measure list, where a code ending in `*` names
+ * a family (`hoved:*`); a family code with a known reason is translated (`hoved:arbeid` →
+ * `Hovedårsak: arbeid` / `Main reason: work`); other family members show their code after the
+ * family's name; the code itself when unknown.
  */
 export function measureLabel(measures: readonly { readonly kode: string; readonly navn: Text }[] | undefined, code: string, lang: Lang): string {
+  const fam = /^([a-z_]+):(.+)$/.exec(code);
+  if (fam) {
+    const family = MEASURE_FAMILY_LABELS[fam[1]!];
+    const reason = REASON_LABELS[fam[2]!];
+    if (family && reason) return `${pick(family, lang)}: ${pick(reason, lang)}`;
+  }
   for (const m of measures ?? []) {
     if (m.kode === code) return pick(m.navn, lang);
-    if (m.kode.endsWith('*') && code.startsWith(m.kode.slice(0, -1))) return `${pick(m.navn, lang)}: ${code.slice(m.kode.length - 1)}`;
+    if (m.kode.endsWith('*') && code.startsWith(m.kode.slice(0, -1))) return `${pick(m.navn, lang)}: ${code.slice(m.kode.length - 1).replace(/_/g, ' ')}`;
   }
   return code;
 }
