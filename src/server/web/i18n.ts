@@ -1,27 +1,20 @@
 /**
  * Per-request language for the dashboard. Norwegian bokmål is the default; `?lang=en` switches to
- * English and is carried on every link and form. (src/shared/lang.ts holds one process-wide
- * language, fine for the CLI but not for a server answering several users at once.)
+ * English and is carried on every link and form. `Lang`, `Translate` and `translator` are the
+ * shared ones (src/shared/lang.ts: one language module for CLI, API and dashboard, per call).
  */
-import type { Text } from '../../catalogue/types.ts';
+import { parseLangCode, pick as pickText, type Lang, type Text } from '../../shared/lang.ts';
 
-export type Lang = 'nb' | 'en';
+export { translator, type Lang, type Translate } from '../../shared/lang.ts';
 
-/** Reads the language from the query value (`en` → English, anything else → bokmål). */
+/** Reads the language from the query value (`en` → English; `no`, `nb` and anything else → bokmål). */
 export function langFrom(query: string | undefined): Lang {
-  return query === 'en' ? 'en' : 'nb';
+  return parseLangCode(query) ?? 'nb';
 }
 
-/** A pair of texts bound to a language: `t('Ferdig', 'Done')`. */
-export type Translate = (nb: string, en: string) => string;
-
-export function translator(lang: Lang): Translate {
-  return (nb, en) => (lang === 'en' ? en : nb);
-}
-
-/** Picks the catalogue text for the language. */
+/** The shared `pick(text, lang)` with the dashboard's argument order (language first). */
 export function pick(lang: Lang, text: Text): string {
-  return lang === 'en' ? text.en : text.nb;
+  return pickText(text, lang);
 }
 
 /**
