@@ -6,7 +6,7 @@
  * run over the same queries (warm: the response cache answers). Prints req/s and p99; target p99 ≤ 20 ms
  * (issue 15). `--encoding br` (or gzip) sends Accept-Encoding as a browser does (compressed answers).
  *
- *   node --import tsx bench/api-load.bench.ts [--db FILE] [--seconds 10] [--connections 50] [--encoding br|gzip]
+ *   node --import tsx bench/api-load.bench.ts [--db FILE] [--seconds 10] [--connections 50] [--encoding br|gzip] [--indicator I1]
  *
  * Without --db it uses the first of out/bench/{national,medium}.duckdb (made by bench/compute.bench.ts + compute) that has pub_resultater;
  * failing that it builds a medium-sized synthetic results store (results rows only) and says so.
@@ -32,7 +32,7 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, encoding: { type: 'string' } },
+  options: { db: { type: 'string' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, encoding: { type: 'string' }, indicator: { type: 'string' } },
 });
 const seconds = Math.min(60, Math.max(1, Number(args.seconds)));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
@@ -117,8 +117,14 @@ async function main(): Promise<void> {
     const katalog = (await (await fetch(`${url}/api/v1/katalog`)).json()) as { indikatorer: { id: string }[] };
     let id = '';
     let meta: { dimensjoner: Record<string, string[]> } | null = null;
-    for (const ind of katalog.indikatorer) {
-      const m = (await (await fetch(`${url}/api/v1/indikatorer/${ind.id}/metadata`)).json()) as { dimensjoner?: Record<string, string[]> };
+    for (const ind of katalog.indikatorer.filter((k) => !args.indicator || k.id === args.indicator)) {
+      // A cold indicator may overrun the time budget (503 + Retry-After) while its rows load: retry.
+      let res = await fetch(`${url}/api/v1/indikatorer/${ind.id}/metadata`);
+      for (let tries = 0; res.status === 503 && tries < 30; tries++) {
+        await new Promise((r) => setTimeout(r, 2000));
+        res = await fetch(`${url}/api/v1/indikatorer/${ind.id}/metadata`);
+      }
+      const m = (await res.json()) as { dimensjoner?: Record<string, string[]> };
       if (m.dimensjoner && (m.dimensjoner['region']?.length ?? 0) > 10) {
         id = ind.id;
         meta = { dimensjoner: m.dimensjoner };
