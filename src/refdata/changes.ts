@@ -62,13 +62,27 @@ export function loadShippedChanges(): MunicipalityChange[] {
   return parseShippedChanges(readFileSync(refdataPath('kommune_endringer_2017_2024.csv'), 'utf8'));
 }
 
-/** Rows of a delivered `kommuneendringer` table replace every shipped row of the same old code, and add new ones. */
+/**
+ * Rows of a delivered `kommuneendringer` table replace every shipped row of the same old code,
+ * and add new ones. A delivered file has no names, so its rows take the names the shipped table
+ * gives the same codes (the same-name split rule needs them).
+ */
 export function mergeChanges(
   shipped: readonly MunicipalityChange[],
   delivered: readonly MunicipalityChange[],
 ): MunicipalityChange[] {
   const overridden = new Set(delivered.map((c) => c.gammelKode));
-  return [...shipped.filter((c) => !overridden.has(c.gammelKode)), ...delivered];
+  const names = new Map<string, string>();
+  for (const c of shipped) {
+    if (c.gammeltNavn && !names.has(c.gammelKode)) names.set(c.gammelKode, c.gammeltNavn);
+    if (c.nyttNavn && !names.has(c.nyKode)) names.set(c.nyKode, c.nyttNavn);
+  }
+  const named = delivered.map((c) => {
+    const gammeltNavn = c.gammeltNavn ?? names.get(c.gammelKode);
+    const nyttNavn = c.nyttNavn ?? names.get(c.nyKode);
+    return { ...c, ...(gammeltNavn ? { gammeltNavn } : {}), ...(nyttNavn ? { nyttNavn } : {}) };
+  });
+  return [...shipped.filter((c) => !overridden.has(c.gammelKode)), ...named];
 }
 
 /** "Fauske - Fuossko" and "Våler (Viken)" compare by their first Norwegian name part. */
@@ -82,35 +96,60 @@ interface Step {
   readonly rule: SplitRule;
 }
 
+/** Shares closer than this count as equal (a 50/50 split written as 0.5 and 0.5, or 0.333 three times). */
+const SHARE_TIE = 1e-9;
+
+/**
+ * The successors still in the running after rule 1: those with the largest delivered share.
+ * A missing share counts as 0 when another successor has one; when none has a share, all tie.
+ * Ties (e.g. a 50/50 split) go on to the name, centre and lowest-code rules.
+ */
+function largestShare(byCode: readonly MunicipalityChange[]): MunicipalityChange[] {
+  if (!byCode.some((c) => c.andel !== null)) return [...byCode];
+  const max = Math.max(...byCode.map((c) => c.andel ?? 0));
+  return byCode.filter((c) => max - (c.andel ?? 0) <= SHARE_TIE);
+}
+
 function chooseSuccessor(from: string, successors: readonly MunicipalityChange[], names: readonly string[]): Step {
   const pick = (change: MunicipalityChange, rule: SplitRule): Step => ({ code: change.nyKode, change, rule });
   if (successors.length === 1) return pick(successors[0]!, 'ingen_deling');
   const byCode = [...successors].sort((a, b) => a.nyKode.localeCompare(b.nyKode));
-  const withShare = byCode.filter((c) => c.andel !== null);
-  if (withShare.length > 0) {
-    const best = withShare.reduce((a, b) => ((b.andel ?? 0) > (a.andel ?? 0) ? b : a));
-    return pick(best, 'storst_andel');
-  }
+  const tied = largestShare(byCode);
+  if (tied.length === 1) return pick(tied[0]!, 'storst_andel');
   // The name of the delivered code first: 1534 Haram → 1507 Ålesund → (2024 split) 1580 Haram.
   for (const name of names) {
-    const same = byCode.find((c) => baseName(c.nyttNavn) === name && name !== '');
+    const same = tied.find((c) => baseName(c.nyttNavn) === name && name !== '');
     if (same) return pick(same, 'samme_navn');
   }
-  const centre = byCode.find((c) => c.nyKode === SPLIT_CENTRE[from]);
+  const centre = tied.find((c) => c.nyKode === SPLIT_CENTRE[from]);
   if (centre) return pick(centre, 'administrasjonssenter');
-  return pick(byCode[0]!, 'laveste_kode');
+  return pick(tied[0]!, 'laveste_kode');
+}
+
+/** An old code whose chain does not end in the current structure (it is left unharmonised). */
+export interface UnresolvedChange {
+  readonly gammel_kode: string;
+  /** The codes passed through, old code first; for a cycle the repeated code is last. */
+  readonly kjede: readonly string[];
+  /** 'syklus': the chain comes back to a code it passed; 'utenfor': it ends at a code outside the structure. */
+  readonly aarsak: 'syklus' | 'utenfor';
 }
 
 /**
  * Resolves every old code to its final code in the current structure, following chains and
  * choosing one successor at splits (rules in order: largest delivered share, successor with the
- * same name as a code on the chain, successor with the administrative centre, lowest code).
- * Returns the map old code → resolution, and warnings for chains that end outside `current`.
+ * same name as a code on the chain, successor with the administrative centre, lowest code; each
+ * rule only among the successors the rules before it left tied).
+ * Returns the map old code → resolution for chains that end in `current`. A chain that runs into
+ * a cycle (possible in a delivered table) or ends at a code outside `current` is not in the map:
+ * such a code is not harmonised at all (ingest then rejects rows with it as an unknown
+ * municipality), never mapped to a code that does not exist. Those are listed in `unresolved`,
+ * with one warning each.
  */
 export function resolveChanges(
   changes: readonly MunicipalityChange[],
   current: readonly Municipality[],
-): { resolved: Map<string, ResolvedChange>; warnings: string[] } {
+): { resolved: Map<string, ResolvedChange>; unresolved: UnresolvedChange[]; warnings: string[] } {
   const currentCodes = new Set(current.map((m) => m.kommune));
   const names = new Map<string, string>(current.map((m) => [m.kommune, m.navn]));
   const byOld = new Map<string, MunicipalityChange[]>();
@@ -122,6 +161,7 @@ export function resolveChanges(
     byOld.set(c.gammelKode, list);
   }
   const resolved = new Map<string, ResolvedChange>();
+  const unresolved: UnresolvedChange[] = [];
   const warnings: string[] = [];
   for (const old of [...byOld.keys()].sort()) {
     if (currentCodes.has(old)) continue; // still valid in the 2024 structure
@@ -131,7 +171,8 @@ export function resolveChanges(
     let andel: number | null = 1;
     let regel: SplitRule = 'ingen_deling';
     let date = '';
-    while (!currentCodes.has(code) && byOld.has(code) && chain.length < 20) {
+    let cycle = false;
+    while (!currentCodes.has(code) && byOld.has(code)) {
       const step = chooseSuccessor(code, byOld.get(code)!, chainNames);
       if (step.rule !== 'ingen_deling') {
         regel = step.rule;
@@ -139,12 +180,21 @@ export function resolveChanges(
       } else if (step.change.andel !== null && andel !== null) andel *= step.change.andel;
       code = step.code;
       date = step.change.gyldigFra;
+      cycle = chain.includes(code);
       chain.push(code);
       chainNames.push(baseName(step.change.nyttNavn ?? names.get(code)));
-      if (chain.indexOf(code) !== chain.length - 1) break; // a cycle in a delivered table
+      if (cycle) break; // a cycle in a delivered table
     }
-    if (!currentCodes.has(code)) warnings.push(`${old}: ${chain.join(' → ')} ender utenfor 2024-strukturen`);
+    if (cycle || !currentCodes.has(code)) {
+      unresolved.push({ gammel_kode: old, kjede: chain, aarsak: cycle ? 'syklus' : 'utenfor' });
+      warnings.push(
+        cycle
+          ? `${old}: syklus ${chain.join(' → ')}; koden harmoniseres ikke (rader med den avvises som ukjent kommune) / cycle: the code is not harmonised`
+          : `${old}: ${chain.join(' → ')} ender utenfor 2024-strukturen; koden harmoniseres ikke / ends outside the 2024 structure: not harmonised`,
+      );
+      continue;
+    }
     resolved.set(old, { gammel_kode: old, ny_kode: code, gyldig_fra: date, andel, kjede: chain, regel });
   }
-  return { resolved, warnings };
+  return { resolved, unresolved, warnings };
 }

@@ -14,5 +14,6 @@ export {
   type MunicipalityChange,
   type ResolvedChange,
   type SplitRule,
+  type UnresolvedChange,
 } from './changes.ts';
 export { splitCsvLine, parseCsvRecords } from './csv-text.ts';
