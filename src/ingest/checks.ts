@@ -2,8 +2,9 @@
  * The checks of one contract table as data, in the order they are applied; the first failing
  * check is the row's one reason (docs/ingest.md, "Order of checks"):
  *   1. the row's field count (feil_antall_felt);
- *   2. column by column, in contract order: missing value, type/format (or identity number and
- *      length for person_id, code list, municipality), range, not after the reference date;
+ *   2. column by column, in contract order: missing value, identity number (person_id, text and
+ *      number columns, normalised), length, type/format (code list, municipality), range, not
+ *      after the reference date;
  *   3. row checks in contract order (end before start, test result, goal type);
  *   4. cross-table: person not in the loaded personer (ukjent_person);
  *   5. duplicate key among the rows that passed 1–4 (first row kept).
@@ -12,7 +13,7 @@
 import type { ColumnSpec, RejectionCode, RowCheck, TableSpec } from '../contract/index.ts';
 import { CEFR, BESTATT, KARAKTER } from '../contract/index.ts';
 import { sql } from '../store/index.ts';
-import { identityNumberSql } from './identity-number.ts';
+import { identityLikeSql } from './identity-number.ts';
 import { acceptedCodes, numericValue, temporalValue } from './typed.ts';
 
 export interface Check {
@@ -43,51 +44,82 @@ const INT_RE = '[+-]?[0-9]{1,10}';
 /** Decimal point or comma (Norwegian exports), optional exponent. */
 const NUMBER_RE = '[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?';
 
-function formatCheck(c: ColumnSpec, v: string): Check[] {
+/** Longest value accepted in a column other than person_id (a 5 MB field is a clear rejection). */
+export const MAX_FIELD_LENGTH = 1000;
+
+/** Code columns typed `string` in the contract that have a fixed form all the same. */
+const CODE_FORMS: Readonly<Record<string, { re: string; code: RejectionCode }>> = {
+  'kommuneendringer.gammel_kode': { re: '[0-9]{4}', code: 'ukjent_kommune' },
+  'kommuneendringer.ny_kode': { re: '[0-9]{4}', code: 'ukjent_kommune' },
+};
+
+function identityCheck(c: ColumnSpec, v: string): Check[] {
+  const like = (opts: { tenDigits?: boolean; numeric?: boolean }): Check => ({
+    code: 'fodselsnummer',
+    column: c.name,
+    fails: `(${v} IS NOT NULL AND ${identityLikeSql(v, opts, sql.fullMatch, sql.lit)})`,
+    value: 'NULL',
+  });
+  switch (c.type) {
+    case 'pseudonym':
+      return [like({ tenDigits: true })];
+    case 'string':
+      return [like({})];
+    case 'int':
+    case 'number':
+      return [like({ numeric: true })];
+    default:
+      return []; // dates, months, booleans, codes and municipality codes cannot hold 11 digits and pass
+  }
+}
+
+function formatCheck(table: string, c: ColumnSpec, v: string): Check[] {
   const check = (code: RejectionCode, bad: string, value = v): Check => ({
     code,
     column: c.name,
     fails: `(${v} IS NOT NULL AND ${bad})`,
     value,
   });
+  const out = identityCheck(c, v);
+  if (c.type === 'pseudonym') return [...out, check('for_lang_verdi', `length(${v}) > 64`)];
+  out.push(check('for_lang_verdi', `length(${v}) > ${MAX_FIELD_LENGTH}`, 'NULL'));
   switch (c.type) {
-    case 'pseudonym':
-      return [
-        check('fodselsnummer', identityNumberSql(v, sql.fullMatch), 'NULL'),
-        check('for_lang_verdi', `length(${v}) > 64`),
-      ];
     case 'date':
-      return [check('ugyldig_dato', `NOT (${sql.fullMatch(v, DATE_RE)} AND ${sql.tryCast(v, 'DATE')} IS NOT NULL)`)];
+      return [...out, check('ugyldig_dato', `NOT (${sql.fullMatch(v, DATE_RE)} AND ${sql.tryCast(v, 'DATE')} IS NOT NULL)`)];
     case 'month':
       return [
+        ...out,
         check('ugyldig_maaned', `NOT (${sql.fullMatch(v, MONTH_RE)} AND ${sql.tryCast(`${v} || '-01'`, 'DATE')} IS NOT NULL)`),
       ];
     case 'int':
-      return [check('ugyldig_heltall', `NOT (${sql.fullMatch(v, INT_RE)} AND ${sql.tryCast(v, 'INTEGER')} IS NOT NULL)`)];
+      return [...out, check('ugyldig_heltall', `NOT (${sql.fullMatch(v, INT_RE)} AND ${sql.tryCast(v, 'INTEGER')} IS NOT NULL)`)];
     case 'number':
       return [
+        ...out,
         check(
           'ugyldig_tall',
           `NOT (${sql.fullMatch(v, NUMBER_RE)} AND isfinite(${sql.tryCast(`replace(${v}, ',', '.')`, 'DOUBLE')}))`,
         ),
       ];
     case 'bool':
-      return [check('ugyldig_boolsk', `lower(${v}) NOT IN ('true', 'false')`)];
+      return [...out, check('ugyldig_boolsk', `lower(${v}) NOT IN ('true', 'false')`)];
     case 'code':
-      return c.codes ? [check('ukjent_kode', `${v} NOT IN ${sql.litList(acceptedCodes(c))}`)] : [];
+      return c.codes ? [...out, check('ukjent_kode', `${v} NOT IN ${sql.litList(acceptedCodes(c))}`)] : out;
     case 'kommune':
-      return [check('ukjent_kommune', `${v} NOT IN (SELECT kode FROM ${q('_kommunekart')})`)];
-    case 'string':
-      return [];
+      return [...out, check('ukjent_kommune', `${v} NOT IN (SELECT kode FROM ${q('_kommunekart')})`)];
+    case 'string': {
+      const form = CODE_FORMS[`${table}.${c.name}`];
+      return form ? [...out, check(form.code, `NOT ${sql.fullMatch(v, form.re)}`)] : out;
+    }
   }
 }
 
 /** Checks of one column: missing, format, range, not in the future. */
-export function columnChecks(c: ColumnSpec, ctx: CheckContext): Check[] {
+export function columnChecks(table: string, c: ColumnSpec, ctx: CheckContext): Check[] {
   const v = q(c.name);
   const out: Check[] = [];
   if (!c.nullable) out.push({ code: 'mangler_verdi', column: c.name, fails: `${v} IS NULL`, value: 'NULL' });
-  out.push(...formatCheck(c, v));
+  out.push(...formatCheck(table, c, v));
   if ((c.type === 'int' || c.type === 'number') && (c.min !== undefined || c.max !== undefined)) {
     const n = numericValue(c, v, true);
     const parts = [
@@ -166,7 +198,7 @@ export function tableChecks(spec: TableSpec, ctx: CheckContext): Check[] {
   const out: Check[] = [
     { code: 'feil_antall_felt', column: '', fails: `nf <> ${ctx.fieldCount}`, value: `CASE WHEN nf >= 0 THEN CAST(nf AS VARCHAR) END` },
   ];
-  for (const c of spec.columns) out.push(...columnChecks(c, ctx));
+  for (const c of spec.columns) out.push(...columnChecks(spec.name, c, ctx));
   for (const rc of spec.rowChecks) out.push(...rowChecks(spec, rc));
   if (spec.perPerson && ctx.personerLoaded) {
     out.push({

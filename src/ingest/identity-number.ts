@@ -50,3 +50,70 @@ export function identityNumberSql(expr: string, fullMatch: (e: string, re: strin
     `AND (${sum(W2)} + ${d(11)}) % 11 = 0)`
   );
 }
+
+/** Characters removed before the check: whitespace (incl. no-break spaces) and hyphens/dashes. */
+export const IDENTITY_SEPARATORS = '[\\s\\p{Zs}\\x{2010}-\\x{2015}\\x{2212}-]';
+
+/** Normalises like the SQL check: trim, remove inner spaces and hyphens. */
+export function normaliseIdentity(value: string): string {
+  return value.replace(/[\s\p{Zs}\u2010-\u2015\u2212-]/gu, '');
+}
+
+/** Maximal runs of exactly 11 digits (a longer run is a different number). */
+function elevenDigitRuns(n: string): string[] {
+  return (n.match(/\d+/g) ?? []).filter((d) => d.length === 11);
+}
+
+/**
+ * True when a delivered value is, or hides, an identity number: after removing spaces and
+ * hyphens (and a decimal part of zeros: `70790101234.0` from a DOUBLE column) it contains a run
+ * of exactly 11 digits with valid check digits (`P01019012345` too); for pseudonym columns also
+ * 10 digits that are one when a lost leading zero is put back (a number column or a spreadsheet
+ * drops it: 01019012345 → 1019012345).
+ */
+export function isIdentityLike(value: string, opts: { tenDigits?: boolean } = {}): boolean {
+  const n = normaliseIdentity(value).replace(/(?<=\d)[.,]0*$/, '');
+  if (elevenDigitRuns(n).some(isIdentityNumber)) return true;
+  return opts.tenDigits === true && /^\d{10}$/.test(n) && isIdentityNumber(`0${n}`);
+}
+
+/**
+ * The SQL form of isIdentityLike over a VARCHAR expression, for the checks. `numeric` adds the
+ * value read as a number (exponent notation: 1.5078512345E10). Cheap on ordinary rows: only
+ * values with at least 10 digits in a row (separators allowed between them) are looked at.
+ */
+export function identityLikeSql(
+  expr: string,
+  opts: { tenDigits?: boolean; numeric?: boolean },
+  fullMatch: (e: string, re: string) => string,
+  lit: (s: string) => string,
+): string {
+  const n = `regexp_replace(regexp_replace(${expr}, ${lit(IDENTITY_SEPARATORS)}, '', 'g'), ${lit('([0-9])[.,]0*$')}, '\\1')`;
+  const parts = [
+    `list_bool_or(list_transform(regexp_extract_all(${n}, '[0-9]+'), d -> length(d) = 11 AND ${identityNumberSql('d', fullMatch)}))`,
+  ];
+  if (opts.tenDigits) parts.push(`(${fullMatch(n, '[0-9]{10}')} AND ${identityNumberSql(`('0' || ${n})`, fullMatch)})`);
+  if (opts.numeric) {
+    const x = `TRY_CAST(replace(regexp_replace(${expr}, '[\\s\\p{Zs}]', '', 'g'), ',', '.') AS DOUBLE)`;
+    parts.push(
+      `coalesce(${x} >= 1e10 AND ${x} < 1e11 AND ${x} = floor(${x}) AND ${identityNumberSql(`CAST(CAST(${x} AS BIGINT) AS VARCHAR)`, fullMatch)}, false)`,
+    );
+  }
+  const sep = '[\\s\\p{Zs}\\x{2010}-\\x{2015}\\x{2212}-]*';
+  const digits10 = `regexp_matches(${expr}, ${lit(`[0-9](${sep}[0-9]){9}`)})`;
+  const exponent = opts.numeric ? ` OR regexp_matches(${expr}, '[eE]')` : '';
+  return `(CASE WHEN length(${expr}) < 10 THEN false WHEN NOT (${digits10}${exponent}) THEN false ELSE coalesce(${parts.join(' OR ')}, false) END)`;
+}
+
+/**
+ * SQL that keeps a rejected value fit to show: NULL when it holds 10 or more digits once spaces
+ * and hyphens are removed (an identity number in any column, or one with its leading zero lost),
+ * cut to 100 characters otherwise, so a 5 MB field is never echoed whole.
+ */
+export function shownValueSql(expr: string, lit: (s: string) => string): string {
+  return (
+    `(CASE WHEN ${expr} IS NULL THEN NULL ` +
+    `WHEN regexp_matches(regexp_replace(${expr}, ${lit(IDENTITY_SEPARATORS)}, '', 'g'), '[0-9]{10}') THEN NULL ` +
+    `WHEN length(${expr}) > 100 THEN left(${expr}, 100) || '…' ELSE ${expr} END)`
+  );
+}

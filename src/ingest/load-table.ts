@@ -4,19 +4,20 @@
  * `ingest_avviste`. Validation runs in DuckDB, not per row in JavaScript, so national-scale
  * files load in seconds.
  */
-import { existsSync } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TableSpec } from '../contract/index.ts';
-import { REJECTION_REASONS } from '../contract/index.ts';
+import { REJECTION_REASONS, TABLES } from '../contract/index.ts';
 import type { Store } from '../store/index.ts';
 import { sql } from '../store/index.ts';
 import type { Progress } from '../shared/progress.ts';
-import { matchColumns } from './columns.ts';
-import { sniffCsv } from './sniff.ts';
+import { matchColumns, type ColumnMatch } from './columns.ts';
+import { contentSignature, sniffCsv } from './sniff.ts';
 import { stageCsv } from './stage-csv.ts';
 import { describeParquet, stageParquet } from './stage-parquet.ts';
 import { tableChecks, type Check } from './checks.ts';
 import { storeColumns, typedValue } from './typed.ts';
+import { normaliseIdentity, shownValueSql } from './identity-number.ts';
 import type { FileReport, RefusedFile } from './types.ts';
 
 export interface LoadContext {
@@ -27,6 +28,8 @@ export interface LoadContext {
   readonly referenceDate: string;
   readonly personerLoaded: boolean;
   readonly progress: Progress;
+  /** Names in the input folder (read once per run). */
+  readonly listing: readonly string[];
 }
 
 export type LoadOutcome =
@@ -74,7 +77,7 @@ async function validateAndInsert(store: Store, spec: TableSpec, fil: string, che
       ${byCheck(all, (c) => sql.lit(c.column))},
       ${byCheck(all, (c) => sql.lit(c.code))},
       ${byCheck(all, (c) => sql.lit(REJECTION_REASONS[c.code].nb))},
-      ${byCheck(all, (c) => c.value)}
+      ${shownValueSql(byCheck(all, (c) => c.value), sql.lit)}
     FROM _chk WHERE chk <> 0 ORDER BY ln`);
 }
 
@@ -94,12 +97,66 @@ function refuse(report: FileReport, aarsak: string): LoadOutcome {
   return { kind: 'refused', refused: { fil: report.fil, aarsak }, report };
 }
 
+/** Whether a name is shown in a message: never when it holds 10 or more digits (an identity number). */
+function shownName(name: string): string {
+  return /[0-9]{10}/.test(normaliseIdentity(name)) ? '(navn skjult)' : name;
+}
+
+/**
+ * `<table>_<anything>.csv|.parquet`: a split extract. Not read as one table (parts may overlap or
+ * be different versions); the table is refused and the parts are named, so nothing is ignored
+ * without a word. A file that is another contract table's own file is not a part.
+ */
+export function splitParts(table: string, listing: readonly string[]): string[] {
+  const own = new Set(TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]));
+  return listing.filter((f) => f.startsWith(`${table}_`) && /\.(csv|parquet)$/i.test(f) && !own.has(f)).sort();
+}
+
+/** Refusal reason for a path that is not a regular file (lstat: a symlink is never followed). */
+async function notRegular(path: string, fil: string): Promise<string | null> {
+  const st = await lstat(path);
+  if (st.isSymbolicLink()) {
+    return `${fil} er en symbolsk lenke; lenker følges ikke (legg selve filen i mappen) / ${fil} is a symbolic link: links are not followed`;
+  }
+  if (!st.isFile()) {
+    const what = st.isDirectory() ? 'en mappe' : 'ikke en vanlig fil';
+    return `${fil} er ${what}, ikke en fil som kan leses / ${fil} is not a regular file`;
+  }
+  return null;
+}
+
+/** Refusal reason when a .parquet file is not Parquet (PAR1 at both ends); never quotes content. */
+async function notParquet(path: string, fil: string): Promise<string | null> {
+  const size = (await stat(path)).size;
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(4);
+    await fh.read(head, 0, 4, 0);
+    if (size >= 8) await fh.read(tail, 0, 4, size - 4);
+    if (size >= 12 && head.toString('latin1') === 'PAR1' && tail.toString('latin1') === 'PAR1') return null;
+    const what = contentSignature(head) ?? (head.every((b) => b >= 9 && b < 127) ? 'tekst (kanskje CSV)' : 'ukjent');
+    return `${fil} heter .parquet, men er ikke en Parquet-fil (innholdet er ${what}); gi filen riktig endelse / ${fil} is named .parquet but is not Parquet`;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Loads the table `spec` from `<name>.csv` or `<name>.parquet` in the input folder. */
 export async function loadTable(spec: TableSpec, ctx: LoadContext): Promise<LoadOutcome> {
   const csv = join(ctx.inputDir, `${spec.name}.csv`);
   const parquet = join(ctx.inputDir, `${spec.name}.parquet`);
-  const hasCsv = existsSync(csv);
-  const hasParquet = existsSync(parquet);
+  const hasCsv = ctx.listing.includes(`${spec.name}.csv`);
+  const hasParquet = ctx.listing.includes(`${spec.name}.parquet`);
+  const parts = splitParts(spec.name, ctx.listing);
+  if (parts.length > 0) {
+    const fil = hasParquet && !hasCsv ? `${spec.name}.parquet` : `${spec.name}.csv`;
+    const all = [...(hasCsv ? [`${spec.name}.csv`] : []), ...(hasParquet ? [`${spec.name}.parquet`] : []), ...parts].map(shownName);
+    return refuse(
+      emptyReport(spec, fil, fil.endsWith('.csv') ? 'csv' : 'parquet'),
+      `uttrekket er delt i flere filer (${all.join(', ')}); delte uttrekk leses ikke: slå delene sammen til én fil ${spec.name}.csv med én overskriftsrad / split extract (${all.join(', ')}): merge the parts into one file`,
+    );
+  }
   if (!hasCsv && !hasParquet) return { kind: 'absent' };
   if (hasCsv && hasParquet) {
     const r = emptyReport(spec, `${spec.name}.csv`, 'csv');
@@ -108,6 +165,8 @@ export async function loadTable(spec: TableSpec, ctx: LoadContext): Promise<Load
   const { store, progress } = ctx;
   const fil = hasCsv ? `${spec.name}.csv` : `${spec.name}.parquet`;
   const report = emptyReport(spec, fil, hasCsv ? 'csv' : 'parquet');
+  const irregular = await notRegular(hasCsv ? csv : parquet, fil);
+  if (irregular) return refuse(report, irregular);
   progress.step(`${spec.name}: leser ${fil}`, `${spec.name}: reading ${fil}`);
 
   let rowsRead: number;
@@ -119,20 +178,22 @@ export async function loadTable(spec: TableSpec, ctx: LoadContext): Promise<Load
     report.skilletegn = src.skilletegn;
     report.merknader.push(...src.notes);
     const match = matchColumns(spec, src.header);
-    report.ukjente_kolonner = [...match.unknown];
-    const bad = headerProblem(match.duplicated, match.missingRequired);
+    const bad = headerProblem(spec, match);
     if (bad) return refuse(report, bad);
+    report.ukjente_kolonner = [...match.unknown];
     const staged = await stageCsv(store, src, spec, match.position);
     if (staged.refusal) return refuse(report, staged.refusal);
     report.merknader.push(...staged.notes);
     rowsRead = staged.rowsRead;
     await validate(spec, ctx, fil, src.header.length, rowsRead);
   } else {
+    const wrong = await notParquet(parquet, fil);
+    if (wrong) return refuse(report, wrong);
     const cols = await describeParquet(store, parquet);
     const match = matchColumns(spec, cols.map((c) => c.name));
-    report.ukjente_kolonner = [...match.unknown];
-    const bad = headerProblem(match.duplicated, match.missingRequired);
+    const bad = headerProblem(spec, match);
     if (bad) return refuse(report, bad);
+    report.ukjente_kolonner = [...match.unknown];
     rowsRead = await stageParquet(store, parquet, spec, cols, match.position);
     await validate(spec, ctx, fil, cols.length, rowsRead);
   }
@@ -151,12 +212,31 @@ export async function loadTable(spec: TableSpec, ctx: LoadContext): Promise<Load
   return { kind: 'loaded', report };
 }
 
-function headerProblem(duplicated: readonly string[], missing: readonly string[]): string | null {
-  if (missing.length > 0) {
-    return `mangler påkrevd kolonne: ${missing.join(', ')} / missing required column: ${missing.join(', ')}`;
+/**
+ * Removes whatever a load that failed half-way left behind (the table, its rejected rows, the
+ * staging tables), so the file can be reported as refused and the run go on.
+ */
+export async function undoLoad(store: Store, spec: TableSpec): Promise<void> {
+  await store.run(`DROP TABLE IF EXISTS ${q(spec.name)}`);
+  await store.run(`DELETE FROM ingest_avviste WHERE tabell = ${sql.lit(spec.name)}`);
+  await store.run('DROP VIEW IF EXISTS _rec_v');
+  for (const t of ['_rec_t', '_spans', '_tog', '_lines', '_stg', '_chk']) await store.run(`DROP TABLE IF EXISTS ${t}`);
+}
+
+function headerProblem(spec: TableSpec, match: ColumnMatch): string | null {
+  if (match.position.size === 0) {
+    return (
+      `første linje ser ut som data, ikke en overskriftsrad: ingen kolonnenavn fra datakontrakten for ${spec.name} ` +
+      `(${spec.columns.slice(0, 3).map((c) => c.name).join(', ')}, …); linjen vises ikke / ` +
+      'the first line looks like data, not a header row: no contract column name; the line is not shown'
+    );
   }
-  if (duplicated.length > 0) {
-    return `kolonnen forekommer flere ganger i overskriften: ${duplicated.join(', ')} / column occurs more than once in the header`;
+  if (match.missingRequired.length > 0) {
+    const m = match.missingRequired.join(', ');
+    return `mangler påkrevd kolonne: ${m} / missing required column: ${m}`;
+  }
+  if (match.duplicated.length > 0) {
+    return `kolonnen forekommer flere ganger i overskriften: ${match.duplicated.join(', ')} / column occurs more than once in the header`;
   }
   return null;
 }

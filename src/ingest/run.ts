@@ -1,6 +1,6 @@
 /** The ingest run: every contract table from the input folder into a fresh store, then an atomic swap. */
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CONTRACT_VERSION, TABLES, tableSpec, type TableSpec } from '../contract/index.ts';
@@ -15,7 +15,8 @@ import {
   type MunicipalityChange,
 } from '../refdata/index.ts';
 import { cleanStaleTemps, commitStore, discardTemp, tempStorePath } from './atomic.ts';
-import { loadTable, type LoadContext } from './load-table.ts';
+import { loadTable, undoLoad, type LoadContext, type LoadOutcome } from './load-table.ts';
+import { engineErrorText } from './engine-error.ts';
 import { createMetaTables, dataLastDate, writeFileReports, writeReferenceTables, writeRun } from './meta.ts';
 import { readRejected, topReasons } from './rejected.ts';
 import type { FileReport, IngestOptions, IngestReport } from './types.ts';
@@ -112,11 +113,38 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
     return result;
   } catch (err) {
     await store.close().catch(() => undefined);
-    throw err;
+    // Never let an engine message (which may quote input) reach the user: keep only its kind.
+    if (err instanceof UserError) throw err;
+    throw new UserError(`innlesingen feilet: ${engineErrorText(err)}; lageret er uendret / ingest failed; the store is unchanged`);
   } finally {
     // After a commit the store itself has been renamed away; this removes the work and spill folders.
     await discardTemp(tmp);
     if (!committed) progress.step('lageret er uendret', 'the store is unchanged');
+  }
+}
+
+/**
+ * loadTable with every engine or file-system error turned into a refusal of that file: the
+ * message names the file and the kind of error, never the engine's text (DuckDB quotes the
+ * offending input line in its errors). What the failed load left in the store is removed.
+ */
+async function loadGuarded(spec: TableSpec, ctx: LoadContext): Promise<LoadOutcome> {
+  try {
+    return await loadTable(spec, ctx);
+  } catch (err) {
+    try {
+      await undoLoad(ctx.store, spec);
+    } catch {
+      throw new UserError(`innlesingen av ${spec.name} feilet og kunne ikke ryddes opp (${engineErrorText(err)}); lageret er uendret`);
+    }
+    const fil = ctx.listing.includes(`${spec.name}.parquet`) && !ctx.listing.includes(`${spec.name}.csv`) ? `${spec.name}.parquet` : `${spec.name}.csv`;
+    const aarsak = `filen kunne ikke leses: ${engineErrorText(err)} / the file could not be read`;
+    const format = fil.endsWith('.parquet') ? 'parquet' : 'csv';
+    return {
+      kind: 'refused',
+      refused: { fil, aarsak },
+      report: { tabell: spec.name, fil, format, rows_read: 0, rows_loaded: 0, rows_rejected: 0, ukjente_kolonner: [], merknader: [aarsak] },
+    };
   }
 }
 
@@ -136,7 +164,8 @@ async function loadAll(
   const absent: string[] = [];
   const loaded: TableSpec[] = [];
   const errors: string[] = [];
-  const ctx: LoadContext = { store, inputDir, workDir, referenceDate, personerLoaded: false, progress };
+  const listing = await readdir(inputDir);
+  const ctx: LoadContext = { store, inputDir, workDir, referenceDate, personerLoaded: false, progress, listing };
   let shipped = loadShippedChanges();
   for (const spec of loadOrder()) {
     // Harmonisation tables are written once the delivered change table (if any) is loaded,
@@ -146,9 +175,12 @@ async function loadAll(
       shipped = mergeChanges(shipped, delivered);
       const { resolved, warnings } = resolveChanges(shipped, municipalities);
       warnings.forEach((w) => progress.step(`kommuneendringer: ${w}`, `municipality changes: ${w}`));
+      // Only a delivered table can bring a cycle or a dead end: its file report carries them.
+      const changesReport = files.find((f) => f.tabell === 'kommuneendringer');
+      if (changesReport) changesReport.merknader.push(...warnings);
       await writeReferenceTables(store, municipalities, resolved);
     }
-    const outcome = await loadTable(spec, { ...ctx, personerLoaded: loaded.some((t) => t.name === 'personer') });
+    const outcome = await loadGuarded(spec, { ...ctx, personerLoaded: loaded.some((t) => t.name === 'personer') });
     if (outcome.kind === 'absent') {
       if (spec.required) errors.push(`påkrevd tabell mangler: ${spec.name} (.csv eller .parquet) / required table missing: ${spec.name}`);
       else absent.push(spec.name);

@@ -1,9 +1,12 @@
 /**
  * Reads a CSV file into the staging table `_stg` (ln, nf, one VARCHAR per contract column) with
- * exact physical line numbers: DuckDB reads one row per physical line (in file order, blank lines
- * kept as NULL), and the fields are split in SQL. A record whose quoted field contains line
- * breaks spans several physical lines; those lines are found by their odd number of quote
- * characters, paired, and joined, and the record gets the line number of its first line.
+ * exact physical line numbers: one row per physical line (in file order, blank lines kept as
+ * NULL; DuckDB's parallel line reader for plain files, an exact split on LF for mixed line ends,
+ * lone CRs and very long lines), and the fields are split in SQL. A record whose quoted field
+ * contains line breaks spans several physical lines; those lines are found by their odd number
+ * of quote characters and paired with resynchronisation (pairQuoteToggles): a pair is joined
+ * only when it gives a well-formed record, so an unbalanced quote costs one rejected line.
+ * A record gets the line number of its first line.
  */
 import type { Store } from '../store/index.ts';
 import { sql } from '../store/index.ts';
@@ -17,11 +20,36 @@ export interface StageResult {
   readonly refusal?: string;
 }
 
-/** Pairs lines with an odd number of quotes: [open, close] spans, and a last unclosed one. */
-export function pairQuoteToggles(toggles: readonly number[]): { spans: [number, number][]; unclosed: number | null } {
+/**
+ * A quoted field may span at most this many physical lines; a quote that does not close within
+ * it counts as never closed (the line is rejected and reading goes on with the next line).
+ */
+export const MAX_RECORD_LINES = 1000;
+
+/**
+ * Pairs the lines with an odd number of quote characters into multi-line records, RFC 4180 with
+ * resynchronisation: toggle i opens a record closed by toggle i + 1 only when the joined lines
+ * form a well-formed record with the header's field count (`valid(i)`); otherwise line i alone
+ * is a broken record (rejected) and the next toggle is tried as an opener. So an unbalanced
+ * quote costs its own line, never the lines after it.
+ */
+export function pairQuoteToggles(
+  toggles: readonly number[],
+  valid: (i: number) => boolean = () => true,
+): { spans: [number, number][]; broken: number[] } {
   const spans: [number, number][] = [];
-  for (let i = 0; i + 1 < toggles.length; i += 2) spans.push([toggles[i]!, toggles[i + 1]!]);
-  return { spans, unclosed: toggles.length % 2 === 1 ? toggles[toggles.length - 1]! : null };
+  const broken: number[] = [];
+  let i = 0;
+  while (i < toggles.length) {
+    if (i + 1 < toggles.length && valid(i)) {
+      spans.push([toggles[i]!, toggles[i + 1]!]);
+      i += 2;
+    } else {
+      broken.push(toggles[i]!);
+      i += 1;
+    }
+  }
+  return { spans, broken };
 }
 
 /** Double-encoded UTF-8 (æ read as "Ã¦"): Ã followed by a Latin-1 supplement or cp1252 punctuation character. */
@@ -34,15 +62,42 @@ async function firstMojibakeLine(store: Store): Promise<number | null> {
   return rows[0]?.ln ?? null;
 }
 
+/** Indexes i for which toggles i and i + 1 join into a valid record (see pairQuoteToggles). */
+async function validPairs(store: Store, toggles: readonly number[], delimiter: string, fieldCount: number): Promise<Set<number>> {
+  await store.run('CREATE OR REPLACE TEMP TABLE _tog (i INTEGER, r BIGINT)');
+  for (let k = 0; k < toggles.length; k += 1000) {
+    const values = toggles.slice(k, k + 1000).map((r, j) => `(${k + j}, ${r})`).join(', ');
+    await store.run(`INSERT INTO _tog VALUES ${values}`);
+  }
+  const rows = await store.all<{ i: number }>(`
+    WITH pairs AS (
+      SELECT a.i, a.r AS s, b.r AS e FROM _tog a JOIN _tog b ON b.i = a.i + 1 WHERE b.r - a.r < ${MAX_RECORD_LINES}),
+    joined AS (
+      SELECT p.i, string_agg(rtrim(coalesce(x.l, ''), chr(13)), chr(10) ORDER BY x.r) AS l
+      FROM pairs p JOIN (SELECT rowid AS r, l FROM _lines) x ON x.r BETWEEN p.s AND p.e GROUP BY p.i)
+    SELECT i FROM joined
+    WHERE ${sql.csvWellFormed('l', delimiter)} AND len(${sql.csvFields('l', delimiter)}) = ${fieldCount}`);
+  await store.run('DROP TABLE _tog');
+  return new Set(rows.map((r) => Number(r.i)));
+}
+
 /** Creates the records relation and returns its name (a view when no record spans lines). */
-async function buildRecords(store: Store, notes: string[]): Promise<string> {
+async function buildRecords(store: Store, notes: string[], delimiter: string, fieldCount: number): Promise<string> {
   const toggles = await store.all<{ r: number }>(
     `SELECT rowid AS r FROM _lines WHERE rowid > 0 AND l IS NOT NULL ` +
       `AND (length(l) - length(replace(l, '"', ''))) % 2 = 1 ORDER BY rowid`,
   );
-  const { spans, unclosed } = pairQuoteToggles(toggles.map((t) => Number(t.r)));
+  const rs = toggles.map((t) => Number(t.r));
   const plain = `SELECT (rowid + 1)::INTEGER AS ln, rtrim(l, chr(13)) AS l FROM _lines WHERE rowid > 0 AND l IS NOT NULL`;
-  if (unclosed !== null) notes.push(`linje ${unclosed + 1}: anførselstegn som aldri lukkes`);
+  const valid = rs.length > 1 ? await validPairs(store, rs, delimiter, fieldCount) : new Set<number>();
+  const { spans, broken } = pairQuoteToggles(rs, (i) => valid.has(i));
+  if (broken.length > 0) {
+    const shown = broken.slice(0, 10).map((r) => r + 1).join(', ');
+    notes.push(
+      `${broken.length} linje(r) med anførselstegn som ikke lukkes innenfor en gyldig rad: linje ${shown}${broken.length > 10 ? ' …' : ''}; ` +
+        'hver slik linje avvises alene, og lesingen fortsetter på neste linje',
+    );
+  }
   if (spans.length === 0) {
     await store.run(`CREATE OR REPLACE TEMP VIEW _rec_v AS ${plain}`);
     return '_rec_v';
@@ -73,7 +128,12 @@ export async function stageCsv(
   position: ReadonlyMap<string, number>,
 ): Promise<StageResult> {
   const notes: string[] = [];
-  await store.run(`CREATE OR REPLACE TEMP TABLE _lines AS SELECT l FROM ${sql.readLines(source.path)}`);
+  // Blank lines are NULL in both readers (a CRLF file's empty line too).
+  await store.run(
+    source.lineMode === 'fast'
+      ? `CREATE OR REPLACE TEMP TABLE _lines AS SELECT l FROM ${sql.readLines(source.path)}`
+      : `CREATE OR REPLACE TEMP TABLE _lines AS SELECT NULLIF(rtrim(l, chr(13)), '') AS l FROM ${sql.readLinesExact(source.path)}`,
+  );
   const moji = await firstMojibakeLine(store);
   if (moji !== null) {
     return {
@@ -83,7 +143,7 @@ export async function stageCsv(
     };
   }
   const blank = await store.all<{ n: number }>('SELECT count(*) AS n FROM _lines WHERE rowid > 0 AND l IS NULL');
-  const rec = await buildRecords(store, notes);
+  const rec = await buildRecords(store, notes, source.skilletegn, source.header.length);
   const d = source.skilletegn;
   const cols = spec.columns.map((c) => {
     const pos = position.get(c.name);

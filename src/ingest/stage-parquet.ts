@@ -26,6 +26,11 @@ function asText(ident: string, parquetType: string, contractType: ColumnType): s
   const temporal = /^(DATE|TIMESTAMP)/.test(parquetType);
   if (temporal && contractType === 'month') return `strftime(${ident}, '%Y-%m')`;
   if (temporal && contractType === 'date') return `strftime(${ident}, '%Y-%m-%d')`;
+  // A float column: whole numbers as integers ("7079010123", not "7079010123.0"), so a numeric
+  // person_id joins and the identity-number check sees the digits as delivered.
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(parquetType)) {
+    return `CASE WHEN ${ident} = trunc(${ident}) AND abs(${ident}) < 1e15 THEN CAST(CAST(${ident} AS BIGINT) AS VARCHAR) ELSE CAST(${ident} AS VARCHAR) END`;
+  }
   return `CAST(${ident} AS VARCHAR)`;
 }
 

@@ -75,6 +75,19 @@ export function readLines(path: string): string {
   );
 }
 
+/**
+ * Every physical line of a text file, split on LF only (so CRLF, LF and a lone CR inside a line
+ * all survive as they are), in file order, as column `l`; a final empty piece after the last LF
+ * is left out. Slower than readLines (one string, split on one thread), for files readLines
+ * cannot read exactly: mixed line ends, lone CR, lines over 1 MB.
+ */
+export function readLinesExact(path: string): string {
+  return (
+    `(SELECT unnest(CASE WHEN x[-1] = '' THEN x[1:-2] ELSE x END) AS l ` +
+    `FROM (SELECT string_split(content, chr(10)) AS x FROM read_text(${lit(path)})))`
+  );
+}
+
 /** A Parquet file with its 0-based row number in column `file_row_number`. */
 export function readParquet(path: string): string {
   return `read_parquet(${lit(path)}, file_row_number=true)`;
@@ -107,11 +120,13 @@ export function csvFields(lineExpr: string, delimiter: string): string {
 /** False when a CSV line's quoting is broken (text outside quotes next to a quoted part, an unclosed quote). */
 export function csvWellFormed(lineExpr: string, delimiter: string): string {
   const d = lit(delimiter);
-  const re = lit(`${delimiter}("(?:[^"]|"")*"|[^${delimiter}"]*)`);
   // CASE, not OR: a projection evaluates both sides of OR, and the regex is the slow side.
+  // RFC 4180: CR and LF may only occur inside a quoted field (a line's own CR is trimmed before).
+  const reNoCr = lit(`${delimiter}("(?:[^"]|"")*"|[^${delimiter}"\\r\\n]*)`);
   return (
     `CASE WHEN contains(${lineExpr}, '"') THEN ` +
-    `array_to_string(regexp_extract_all(${d} || ${lineExpr}, ${re}, 0), '') = ${d} || ${lineExpr} ELSE true END`
+    `array_to_string(regexp_extract_all(${d} || ${lineExpr}, ${reNoCr}, 0), '') = ${d} || ${lineExpr} ` +
+    `ELSE NOT contains(${lineExpr}, chr(13)) END`
   );
 }
 
