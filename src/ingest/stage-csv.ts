@@ -29,7 +29,7 @@ export const MAX_RECORD_LINES = 1000;
 /**
  * Pairs the lines with an odd number of quote characters into multi-line records, RFC 4180 with
  * resynchronisation: toggle i opens a record closed by toggle i + 1 only when the joined lines
- * form a well-formed record with the header's field count (`valid(i)`); otherwise line i alone
+ * form a valid record (`valid(i)`, see validPairs); otherwise line i alone
  * is a broken record (rejected) and the next toggle is tried as an opener. So an unbalanced
  * quote costs its own line, never the lines after it.
  */
@@ -62,7 +62,17 @@ async function firstMojibakeLine(store: Store): Promise<number | null> {
   return rows[0]?.ln ?? null;
 }
 
-/** Indexes i for which toggles i and i + 1 join into a valid record (see pairQuoteToggles). */
+/** SQL: the text is one well-formed record with the header's field count. */
+function whole(l: string, delimiter: string, fieldCount: number): string {
+  return `(${sql.csvWellFormed(l, delimiter)} AND len(${sql.csvFields(l, delimiter)}) = ${fieldCount})`;
+}
+
+/**
+ * Indexes i for which toggles i and i + 1 join into a valid record (see pairQuoteToggles): the
+ * joined lines are one well-formed record with the header's field count, span fewer than
+ * MAX_RECORD_LINES lines, and no line between them is a complete record by itself (an
+ * unbalanced quote 490 lines before another would otherwise swallow the 488 rows between).
+ */
 async function validPairs(store: Store, toggles: readonly number[], delimiter: string, fieldCount: number): Promise<Set<number>> {
   await store.run('CREATE OR REPLACE TEMP TABLE _tog (i INTEGER, r BIGINT)');
   for (let k = 0; k < toggles.length; k += 1000) {
@@ -72,11 +82,15 @@ async function validPairs(store: Store, toggles: readonly number[], delimiter: s
   const rows = await store.all<{ i: number }>(`
     WITH pairs AS (
       SELECT a.i, a.r AS s, b.r AS e FROM _tog a JOIN _tog b ON b.i = a.i + 1 WHERE b.r - a.r < ${MAX_RECORD_LINES}),
+    inside AS (
+      SELECT p.i, p.s, p.e, x.r, rtrim(coalesce(x.l, ''), chr(13)) AS l
+      FROM pairs p JOIN (SELECT rowid AS r, l FROM _lines) x ON x.r BETWEEN p.s AND p.e),
     joined AS (
-      SELECT p.i, string_agg(rtrim(coalesce(x.l, ''), chr(13)), chr(10) ORDER BY x.r) AS l
-      FROM pairs p JOIN (SELECT rowid AS r, l FROM _lines) x ON x.r BETWEEN p.s AND p.e GROUP BY p.i)
-    SELECT i FROM joined
-    WHERE ${sql.csvWellFormed('l', delimiter)} AND len(${sql.csvFields('l', delimiter)}) = ${fieldCount}`);
+      SELECT i, string_agg(l, chr(10) ORDER BY r) AS l,
+        -- an inner line that is a complete record by itself: the quote would swallow real rows
+        count(*) FILTER (WHERE r > s AND r < e AND l <> '' AND ${whole('l', delimiter, fieldCount)}) AS whole_inner
+      FROM inside GROUP BY i)
+    SELECT i FROM joined WHERE whole_inner = 0 AND ${whole('l', delimiter, fieldCount)}`);
   await store.run('DROP TABLE _tog');
   return new Set(rows.map((r) => Number(r.i)));
 }

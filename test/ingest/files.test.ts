@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { ingest, type IngestReport } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { csv, person, programme, query, sha256, tempDir, write } from './fixtures.ts';
+import { assertReconciled } from './reconcile.ts';
 
 const REF = '2024-06-30';
 const opts = { referenceDate: REF, threads: 1, memoryLimit: '500MB' } as const;
@@ -38,6 +39,7 @@ describe('encodings, Parquet and file-level refusals', () => {
     write(dir, 'elementer.csv', 'person_id,element,sluttdato,heltid\np1,norsk,2020-01-01,true\n'); // lacks startdato
     write(dir, 'utdanning_norge.csv', 'person_id,dato,nivaa,kilde\np1,2021-01-01,hoyere,godkjent_utland\nÃ¸p2,2021-01-01,hoyere,godkjent_utland\n'); // mojibake
     report = await ingest({ inputDir: dir, dbPath: db, ...opts });
+    await assertReconciled(report, dir);
   });
 
   const file = (t: string) => report.files.find((f) => f.tabell === t)!;
@@ -90,7 +92,7 @@ describe('all-or-nothing', () => {
   write(good, 'introprogram.csv', csv('introprogram', [programme('p1'), programme('p2')]));
 
   test('loading the same input twice gives the same store', async () => {
-    await ingest({ inputDir: good, dbPath: db, ...opts });
+    await assertReconciled(await ingest({ inputDir: good, dbPath: db, ...opts }), good);
     const dump = async () => JSON.stringify([
       await query(db, 'SELECT * FROM personer ORDER BY _linje'),
       await query(db, 'SELECT * FROM introprogram ORDER BY _linje'),
@@ -99,7 +101,7 @@ describe('all-or-nothing', () => {
       await query(db, 'SELECT input_dir, reference_date, data_siste_dato FROM ingest_kjoring'),
     ]);
     const first = await dump();
-    await ingest({ inputDir: good, dbPath: db, ...opts });
+    await assertReconciled(await ingest({ inputDir: good, dbPath: db, ...opts }), good);
     assert.equal(await dump(), first);
     const n = await query(db, 'SELECT count(*) AS n FROM personer');
     assert.equal(Number(n[0]!['n']), 2, 'no duplicates after a second load');
@@ -111,6 +113,7 @@ describe('all-or-nothing', () => {
     mkdirSync(bad);
     copyFileSync(join(good, 'personer.csv'), join(bad, 'personer.csv'));
     const r = await ingest({ inputDir: bad, dbPath: db, ...opts });
+    await assertReconciled(r, bad);
     assert.equal(r.ok, false);
     assert.match(r.errors.join(' '), /introprogram/);
     assert.equal(sha256(db), before);
@@ -123,6 +126,7 @@ describe('all-or-nothing', () => {
     write(bad, 'personer.csv', csv('personer', [person('p1')], { drop: ['kjonn'] }));
     copyFileSync(join(good, 'introprogram.csv'), join(bad, 'introprogram.csv'));
     const r = await ingest({ inputDir: bad, dbPath: db, ...opts });
+    await assertReconciled(r, bad);
     assert.equal(r.ok, false);
     assert.match(r.refused[0]!.aarsak, /kjonn/);
     assert.equal(sha256(db), before);

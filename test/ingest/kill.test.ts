@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../../src/ingest/index.ts';
 import { csv, person, programme, query, sha256, tempDir, write } from './fixtures.ts';
+import { assertReconciled } from './reconcile.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/integreringsmonitor.js', import.meta.url));
 
@@ -27,6 +28,7 @@ test('SIGKILL mid-load leaves the store unchanged; the next run cleans up and su
   }
   const first = await ingest({ inputDir: v1, dbPath: db, referenceDate: '2024-06-30', threads: 1 });
   assert.equal(first.ok, true);
+  await assertReconciled(first, v1);
   const before = sha256(db);
 
   const child = spawn(process.execPath, [BIN, 'ingest', '--input', v2, '--db', db, '--reference-date', '2024-06-30'], {
@@ -53,6 +55,7 @@ test('SIGKILL mid-load leaves the store unchanged; the next run cleans up and su
 
   const second = await ingest({ inputDir: v2, dbPath: db, referenceDate: '2024-06-30', threads: 1 });
   assert.equal(second.ok, true);
+  await assertReconciled(second, v2);
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.ingest-')), [], 'stale temporary files removed');
   const m = await query(db, 'SELECT count(*) AS n FROM personer');
   assert.equal(Number(m[0]!['n']), 3);

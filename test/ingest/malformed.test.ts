@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ingest, identityCheckDigits, type IngestReport } from '../../src/ingest/index.ts';
 import { csv, person, programme, query, tempDir, write, type Rec } from './fixtures.ts';
+import { assertReconciled } from './reconcile.ts';
 
 /** A valid fødselsnummer / D-number computed here (01.01.90, first individual number with check digits). */
 function identity(datePart: string): string {
@@ -163,6 +164,7 @@ before(async () => {
   write(dir, 'utfall.csv', csv('utfall', U.rows));
   write(dir, 'kommune_aar.csv', csv('kommune_aar', K.rows));
   report = await ingest({ inputDir: dir, dbPath: db, referenceDate: REF, threads: 1, memoryLimit: '500MB' });
+  await assertReconciled(report, dir);
 });
 
 describe('malformed-input corpus', () => {

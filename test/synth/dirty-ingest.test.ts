@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate, FAULTS_FILE } from '../../src/synth/index.ts';
 import { ingest } from '../../src/ingest/index.ts';
+import { assertReconciled } from '../ingest/reconcile.ts';
 
 const key = (r: { tabell: string; linje: number; kolonne: string; aarsak_kode: string }) =>
   `${r.tabell}|${r.linje}|${r.kolonne}|${r.aarsak_kode}`;
@@ -30,6 +31,7 @@ test('dirty small data: ingest rejects exactly the planted faults', { timeout: 3
     assert.ok(planted.length > 100, `expected many planted faults, got ${planted.length}`);
     const report = await ingest({ inputDir: out, dbPath: join(dir, 'store.duckdb'), referenceDate: '2026-06-30' });
     assert.equal(report.ok, true, report.errors.join('; '));
+    await assertReconciled(report, out);
     assert.deepEqual(report.refused, []);
     assert.equal(report.rejected_truncated, false, 'rejection list was capped; raise the cap or lower the fault count');
     const rejected = report.rejected.map(key);
@@ -51,6 +53,7 @@ test('clean small data: ingest rejects nothing', { timeout: 300_000 }, async () 
     const summary = await generate({ scale: 'small', seed: 12, outDir: out, persons: 800 });
     const report = await ingest({ inputDir: out, dbPath: join(dir, 'store.duckdb'), referenceDate: '2026-06-30' });
     assert.equal(report.ok, true, report.errors.join('; '));
+    await assertReconciled(report, out);
     assert.deepEqual(report.rejected.slice(0, 10), []);
     const loaded = Object.fromEntries(report.files.map((f) => [f.tabell, f.rows_loaded]));
     for (const [table, n] of Object.entries(summary.rows)) assert.equal(loaded[table], n, `${table}: all rows loaded`);
