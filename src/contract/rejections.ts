@@ -19,8 +19,8 @@ export const REJECTION_REASONS = {
   ukjent_person: { nb: 'personen finnes ikke i personer', en: 'person not in personer' },
   duplikat: { nb: 'duplikat (samme nøkkel som en tidligere rad)', en: 'duplicate (same key as an earlier row)' },
   fodselsnummer: {
-    nb: 'person_id er et gyldig fødselsnummer/D-nummer; ekte identiteter skal aldri inn i lageret (verdien vises ikke)',
-    en: 'person_id is a valid national identity/D-number; real identities must never enter the store (value not shown)',
+    nb: 'verdien er eller inneholder et gyldig fødselsnummer/D-nummer (også med mellomrom, bindestrek eller som tall); ekte identiteter skal aldri inn i lageret (verdien vises ikke)',
+    en: 'the value is or holds a valid national identity/D-number (also with spaces, hyphens or as a number); real identities must never enter the store (value not shown)',
   },
   ugyldig_resultat: { nb: 'resultatet passer ikke til prøven', en: 'result does not fit the test' },
   ufullstendig_maal: { nb: 'målraden mangler mål for sin type', en: 'goal row lacks the goal for its type' },
