@@ -59,6 +59,16 @@ async function pauseHook(table: string): Promise<void> {
  * missing or refused. Throws UserError for unusable arguments.
  */
 export async function ingest(opts: IngestOptions): Promise<IngestReport> {
+  try {
+    return await ingestRun(opts);
+  } catch (err) {
+    // Never let an engine or system message (which may quote input) reach the user: keep only its kind.
+    if (err instanceof UserError) throw err;
+    throw new UserError(`innlesingen feilet: ${engineErrorText(err)}; lageret er uendret / ingest failed; the store is unchanged`);
+  }
+}
+
+async function ingestRun(opts: IngestOptions): Promise<IngestReport> {
   const inputDir = resolve(opts.inputDir);
   const dbPath = resolve(opts.dbPath);
   const progress = opts.progress ?? silentProgress;
@@ -113,9 +123,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestReport> {
     return result;
   } catch (err) {
     await store.close().catch(() => undefined);
-    // Never let an engine message (which may quote input) reach the user: keep only its kind.
-    if (err instanceof UserError) throw err;
-    throw new UserError(`innlesingen feilet: ${engineErrorText(err)}; lageret er uendret / ingest failed; the store is unchanged`);
+    throw err;
   } finally {
     // After a commit the store itself has been renamed away; this removes the work and spill folders.
     await discardTemp(tmp);
