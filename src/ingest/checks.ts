@@ -44,7 +44,7 @@ const INT_RE = '[+-]?[0-9]{1,10}';
 /** Decimal point or comma (Norwegian exports), optional exponent. */
 const NUMBER_RE = '[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?';
 
-/** Longest value accepted in a column other than person_id (a 5 MB field is a clear rejection). */
+/** Longest value accepted in a free-text column (a 5 MB field is a clear rejection). */
 export const MAX_FIELD_LENGTH = 1000;
 
 /** Code columns typed `string` in the contract that have a fixed form all the same. */
@@ -65,11 +65,12 @@ function identityCheck(c: ColumnSpec, v: string): Check[] {
       return [like({ tenDigits: true })];
     case 'string':
       return [like({})];
-    case 'int':
     case 'number':
       return [like({ numeric: true })];
     default:
-      return []; // dates, months, booleans, codes and municipality codes cannot hold 11 digits and pass
+      // Dates, months, booleans, codes, municipality codes and integers (at most 10 digits and
+      // 2^31) cannot hold 11 digits and pass; their rejected value is masked when shown.
+      return [];
   }
 }
 
@@ -82,7 +83,8 @@ function formatCheck(table: string, c: ColumnSpec, v: string): Check[] {
   });
   const out = identityCheck(c, v);
   if (c.type === 'pseudonym') return [...out, check('for_lang_verdi', `length(${v}) > 64`)];
-  out.push(check('for_lang_verdi', `length(${v}) > ${MAX_FIELD_LENGTH}`, 'NULL'));
+  // Free text has no format to fail; every other type rejects a long value by its format.
+  if (c.type === 'string') out.push(check('for_lang_verdi', `length(${v}) > ${MAX_FIELD_LENGTH}`, 'NULL'));
   switch (c.type) {
     case 'date':
       return [...out, check('ugyldig_dato', `NOT (${sql.fullMatch(v, DATE_RE)} AND ${sql.tryCast(v, 'DATE')} IS NOT NULL)`)];
