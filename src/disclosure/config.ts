@@ -9,6 +9,12 @@ export interface DisclosureConfig {
   readonly minCount: number;
   /** A mean or median is unsafe when based on fewer persons than this (5). */
   readonly minMeanN: number;
+  /**
+   * 1 = also audit with exact LP bounds (HiGHS, `lp-bounds.ts`) once propagation finds nothing: no
+   * hidden count narrower than `minCount` for a reader with an LP solver. Off by default: on the
+   * real tables it costs seconds per universe (docs/disclosure.md "Exact bounds").
+   */
+  readonly exactBounds?: 0 | 1;
 }
 
 export const DEFAULT_DISCLOSURE: DisclosureConfig = Object.freeze({ minDenominator: 5, minCount: 3, minMeanN: 5 });

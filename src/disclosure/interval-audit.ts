@@ -9,6 +9,7 @@
  */
 import type { ResultRow } from '../contract/results.ts';
 import { inequalityLines, type Lines } from './hierarchy.ts';
+import { lpNarrow, type LpStats } from './lp-bounds.ts';
 import { SparseEchelon } from './modular.ts';
 import type { Universe } from './universe.ts';
 
@@ -104,7 +105,11 @@ export interface IntervalFinding {
  * Audit the universe with the cells marked in `hiddenCells` (index m · nPop + p) suppressed;
  * returns every hidden count a reader can pin to fewer than `width` persons (zeros excepted).
  */
-export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Lines, hiddenCells: Uint8Array, width: number): IntervalFinding[] {
+export function intervalAudit(
+  rows: readonly ResultRow[], u: Universe, lines: Lines, hiddenCells: Uint8Array, width: number,
+  /** Also exact LP bounds for every unknown propagation leaves wide (lp-bounds.ts). */
+  exact = false, stats?: LpStats,
+): IntervalFinding[] {
   const nPop = u.pops.length;
   const M = u.measures.length;
   const nCells = M * nPop;
@@ -216,6 +221,15 @@ export function intervalAudit(rows: readonly ResultRow[], u: Universe, lines: Li
   for (let v = 0; v < nVars; v++) {
     // Zeros are not protected (docs/disclosure.md "Zeros"): a count pinned to exactly 0 reveals no one.
     if (hi[v]! - lo[v]! < width && hi[v] !== 0) narrow.push(v);
+  }
+  if (exact) {
+    // Propagation's bounds are outer bounds: an LP can only narrow them. Unknowns already narrow
+    // or pinned to 0 need no LP.
+    const check = new Uint8Array(nVars);
+    for (let v = 0; v < nVars; v++) check[v] = hi[v]! - lo[v]! >= width ? 1 : 0;
+    // Cheap sub-problems first: one measure's numerators (the denominators fixed), the denominators.
+    const block = Int32Array.from(varRef, (ref) => (ref >= 0 ? Math.floor(ref / nPop) : M));
+    for (const v of lpNarrow(R, nVars, varTruth, lo, hi, check, width, stats, block)) narrow.push(v);
   }
   if (narrow.length === 0) return [];
   const sourceRows = (s: number): number[] => {

@@ -9,6 +9,7 @@ import type { ResultRow } from '../contract/results.ts';
 import type { DisclosureConfig } from './config.ts';
 import { populationLines, type Lines } from './hierarchy.ts';
 import { intervalAudit, type IntervalFinding } from './interval-audit.ts';
+import type { LpStats } from './lp-bounds.ts';
 import { solveLines, type Layer, type LineProblem } from './line-solver.ts';
 import { isPrimaryUnsafe } from './primary.ts';
 import type { Universe } from './universe.ts';
@@ -256,7 +257,7 @@ function measureCells(u: Universe, findings: readonly IntervalFinding[]): number
  * hidden ones, on the nearest relations that have published sources); (3) the last resort, so the
  * loop always ends safe: the finding's measure is withheld in this universe.
  */
-export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): UniverseOutcome {
+export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig, lpStats?: LpStats): UniverseOutcome {
   const lines = populationLines(u.pops);
   const forced = new Set<number>();
   const fams = families(u).map((fam) => familyProblem(rows, u, lines, fam, cfg));
@@ -265,7 +266,9 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
   let repairs = 0;
   let withheld = 0;
   for (let round = 0; outcome.suppressed.length > 0; round++) {
-    const findings = intervalAudit(rows, u, lines, outcome.hiddenCells, cfg.minCount);
+    // Propagation first (cheap); once it is clean, the exact LP bounds (lp-bounds.ts).
+    let findings = intervalAudit(rows, u, lines, outcome.hiddenCells, cfg.minCount);
+    if (findings.length === 0 && cfg.exactBounds === 1) findings = intervalAudit(rows, u, lines, outcome.hiddenCells, cfg.minCount, true, lpStats);
     // The audit is the reader's whole model: clean means safe, whatever line rule is left unmet.
     if (findings.length === 0) return { ...outcome, unresolved: 0, repairs, coarsened: withheld };
     let added = 0;

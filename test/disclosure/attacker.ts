@@ -7,7 +7,11 @@
  * `original` is used only to know which cells share a denominator and to check the attacker's
  * own bounds against the truth.
  */
+import * as highsPackage from 'highs';
 import type { ResultRow } from '../../src/contract/results.ts';
+
+type Loader = (typeof highsPackage)['default']['default'];
+const highs = await (highsPackage as unknown as { default: Loader }).default();
 
 type Term = { v: string; c: bigint } | { k: number; c: bigint };
 interface Relation {
@@ -21,6 +25,8 @@ export interface AttackOptions {
   readonly additiveGroup: (indikator: string, maal: string) => string | null;
   /** Interval widths below this count as recovered. */
   readonly width: number;
+  /** Exact LP bounds after propagation (HiGHS; default false: seconds per universe on real tables). */
+  readonly lp?: boolean;
 }
 
 export interface AttackReport {
@@ -162,6 +168,91 @@ function bounds(rels: Relation[], unknowns: Iterable<string>, rounds = 60): Map<
   return b;
 }
 
+/**
+ * LP bounds (HiGHS): for each unknown still wider than `width` after propagation, the exact real
+ * min and max subject to every relation and the bounds found so far, per connected group of
+ * unknowns. A solution of one LP is a feasible point: any unknown that already varies by `width`
+ * or more across the points seen (the truth included) needs no LP of its own.
+ */
+function lpBounds(rels: Relation[], b: Map<string, [number, number]>, truth: Map<string, number>, width: number): void {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  for (const u of b.keys()) ids.set(u, names.push(u) - 1);
+  const up = names.map((_, i) => i);
+  const root = (i: number): number => (up[i] === i ? i : (up[i] = root(up[i]!)));
+  const relVars = rels.map((rel) => rel.terms.flatMap((t) => ('v' in t ? [ids.get(t.v)!] : [])));
+  for (const vs of relVars) for (const v of vs.slice(1)) up[root(v)] = root(vs[0]!);
+  const groups = new Map<number, { vars: number[]; rels: number[] }>();
+  names.forEach((_, i) => {
+    const g = groups.get(root(i)) ?? { vars: [], rels: [] };
+    g.vars.push(i);
+    groups.set(root(i), g);
+  });
+  relVars.forEach((vs, r) => {
+    if (vs.length > 0) groups.get(root(vs[0]!))!.rels.push(r);
+  });
+  const wide = (u: string) => {
+    const [lo, hi] = b.get(u)!;
+    return hi - lo >= width;
+  };
+  for (const g of groups.values()) {
+    if (!g.vars.some((i) => wide(names[i]!))) continue;
+    const col = new Map(g.vars.map((i, j) => [i, j] as const));
+    const n = g.vars.length;
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    const rowLower: number[] = [];
+    const rowUpper: number[] = [];
+    for (const r of g.rels) {
+      let k = 0;
+      const coef = new Map<number, number>();
+      for (const t of rels[r]!.terms) {
+        if ('k' in t) k += Number(t.c) * t.k;
+        else coef.set(col.get(ids.get(t.v)!)!, (coef.get(col.get(ids.get(t.v)!)!) ?? 0) + Number(t.c));
+      }
+      for (const [j, c] of coef) if (c !== 0) (indices.push(j), values.push(c));
+      starts.push(indices.length);
+      rowLower.push(-k);
+      rowUpper.push(rels[r]!.ge ? highs.infinity : -k);
+    }
+    const model = highs.createModel({
+      numCols: n, numRows: g.rels.length, colCost: new Float64Array(n),
+      colLower: g.vars.map((i) => b.get(names[i]!)![0]), colUpper: g.vars.map((i) => Math.min(b.get(names[i]!)![1], 1e7)),
+      rowLower, rowUpper,
+      matrix: { format: 'csr', numRows: g.rels.length, numCols: n, starts, indices, values },
+    });
+    try {
+      model.options.set({ output_flag: false });
+      const lowSeen = g.vars.map((i) => truth.get(names[i]!)!);
+      const highSeen = lowSeen.slice();
+      const cost = new Float64Array(n);
+      for (const [j, i] of g.vars.entries()) {
+        const u = names[i]!;
+        if (!wide(u) || Math.floor(highSeen[j]! + 1e-6) - Math.ceil(lowSeen[j]! - 1e-6) >= width) continue;
+        const ends: number[] = [];
+        for (const sense of [highs.constants.objectiveSense.maximize, highs.constants.objectiveSense.minimize]) {
+          cost.fill(0);
+          cost[j] = 1;
+          model.changeObjectiveSense(sense);
+          model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+          if (model.run().modelStatus !== highs.constants.modelStatus.optimal) throw new Error(`attacker LP for ${u} not optimal`);
+          const x = model.getSolution().colValue;
+          x.forEach((val, jj) => {
+            lowSeen[jj] = Math.min(lowSeen[jj]!, val);
+            highSeen[jj] = Math.max(highSeen[jj]!, val);
+          });
+          ends.push(model.getObjectiveValue());
+          if (Math.floor(highSeen[j]! + 1e-6) - Math.ceil(lowSeen[j]! - 1e-6) >= width) break;
+        }
+        if (ends.length === 2) b.set(u, [Math.ceil(ends[1]! - 1e-6), Math.floor(ends[0]! + 1e-6)]);
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+}
+
 /** Attack a published table; `original` and `published` are the same rows in the same order. */
 export function attack(original: readonly ResultRow[], published: readonly ResultRow[], o: AttackOptions): AttackReport {
   const truth = new Map<string, number>();
@@ -215,6 +306,7 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const unknowns = [...truth.keys()];
   const det = determined(rels);
   const b = bounds(rels, unknowns);
+  if (o.lp === true) lpBounds(rels, b, truth, o.width);
   const recovered: string[] = [];
   const inconsistent: string[] = [];
   const zeros: string[] = [];
