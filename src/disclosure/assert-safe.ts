@@ -1,4 +1,4 @@
-import type { ResultRow } from '../contract/results.ts';
+import { periodeKey, type ResultRow } from '../contract/results.ts';
 import { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 
 /** Problems found by `findUnsafeCells`, as `row index: reason`. */
@@ -6,7 +6,7 @@ export function findUnsafeCells(rows: readonly ResultRow[], config: DisclosureCo
   const out: string[] = [];
   const small = (x: number) => x >= 1 && x < config.minCount;
   rows.forEach((r, i) => {
-    const at = `${i} (${r.indikator} ${r.maal} ${r.region} ${r.gruppe} ${r.kjonn} ${r.lovregime} ${r.periode})`;
+    const at = `${i} (${r.indikator} ${r.maal} ${r.region} ${r.gruppe} ${r.kjonn} ${r.lovregime} ${periodeKey(r)})`;
     if (r.status !== '') {
       if (r.teller !== null || r.verdi !== null || r.ki_nedre !== null || r.ki_ovre !== null) {
         out.push(`${at}: status '${r.status}' but a count or value is shown`);

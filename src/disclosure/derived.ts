@@ -4,11 +4,11 @@
  * line. So they take no part in secondary suppression: each is suppressed exactly where its
  * source cell is suppressed (or missing).
  */
-import type { ResultRow } from '../contract/results.ts';
+import { periodeKey, type ResultRow } from '../contract/results.ts';
 import type { MeasureLookup } from './measure-kind.ts';
 
 const cellKey = (r: ResultRow, maal: string): string =>
-  [r.indikator, maal, r.kohort, r.periode, r.botid ?? '', r.lovregime, r.region, r.gruppe, r.kjonn].join('\u0000');
+  [r.indikator, maal, r.kohort, periodeKey(r), r.botid ?? '', r.lovregime, r.region, r.gruppe, r.kjonn].join('\u0000');
 
 /** True for rows of a derived measure (cheap for indicators without one: no key is built). */
 export function isDerived(r: ResultRow, lookup: MeasureLookup): boolean {

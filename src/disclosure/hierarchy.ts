@@ -4,15 +4,21 @@
  * population and its part populations; the same lines hold for every measure of the universe.
  */
 
-/** Population dimensions, in key order. */
-export const POP_DIMS = ['lovregime', 'gruppe', 'kjonn', 'region'] as const;
+import { parsePeriodeKey } from '../contract/results.ts';
+
+/**
+ * Population dimensions, in key order. `periode` is the period key (`periodeKey`: `2023`, or
+ * `2021-2023` for a pooled window): a universe holds several periods only when pools tie them
+ * together (universe.ts), and then pool = Σ its years is a line like any other.
+ */
+export const POP_DIMS = ['lovregime', 'gruppe', 'kjonn', 'region', 'periode'] as const;
 export type PopDim = (typeof POP_DIMS)[number];
 
 interface ChildRule {
   readonly children: readonly string[];
 }
 
-const FIXED: Record<Exclude<PopDim, 'region'>, Record<string, ChildRule>> = {
+const FIXED: Record<Exclude<PopDim, 'region' | 'periode'>, Record<string, ChildRule>> = {
   kjonn: { alle: { children: ['1', '2'] } },
   lovregime: { alle: { children: ['introduksjonsloven', 'integreringsloven'] } },
   gruppe: {
@@ -35,12 +41,23 @@ function regionRules(values: readonly string[]): Record<string, ChildRule> {
   return rules;
 }
 
+/** Pooled windows: `2021-2023` = 2021 + 2022 + 2023 (the years present). */
+function periodRules(values: readonly string[]): Record<string, ChildRule> {
+  const rules: Record<string, ChildRule> = {};
+  for (const v of values) {
+    const w = parsePeriodeKey(v);
+    if (!w || w.vindu <= 1) continue;
+    rules[v] = { children: Array.from({ length: w.vindu }, (_, i) => String(w.periode - w.vindu + 1 + i)) };
+  }
+  return rules;
+}
+
 /**
  * For one dimension, parent value → child values present among `values`. A child missing from
  * the table is replaced by its own children (e.g. no `intro` row: its three parts count directly).
  */
 export function childValues(dim: PopDim, values: readonly string[]): Map<string, string[]> {
-  const rules = dim === 'region' ? regionRules(values) : FIXED[dim];
+  const rules = dim === 'region' ? regionRules(values) : dim === 'periode' ? periodRules(values) : FIXED[dim];
   const present = new Set(values);
   const expand = (v: string, depth: number): string[] => {
     if (present.has(v)) return [v];

@@ -7,7 +7,7 @@
 import type { ResultRow } from '../contract/results.ts';
 
 const TEXT = ['indikator', 'maal', 'ledd', 'kohort', 'lovregime', 'regionniva', 'region', 'gruppe', 'kjonn', 'status'] as const;
-const NUM = ['periode', 'botid', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler'] as const;
+const NUM = ['periode', 'botid', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler', 'vindu'] as const;
 
 export interface PackedRows {
   readonly n: number;
@@ -50,6 +50,7 @@ export function unpackRows(p: PackedRows): ResultRow[] {
       periode: p.num[0]![j]!, botid: v(1, j), lovregime: t(4, j) as ResultRow['lovregime'], regionniva: t(5, j) as ResultRow['regionniva'],
       region: t(6, j), gruppe: t(7, j) as ResultRow['gruppe'], kjonn: t(8, j) as ResultRow['kjonn'],
       teller: v(2, j), nevner: v(3, j), verdi: v(4, j), ki_nedre: v(5, j), ki_ovre: v(6, j), mangler: v(7, j), status: t(9, j) as ResultRow['status'],
+      ...(Number.isNaN(p.num[8]![j]!) ? {} : { vindu: p.num[8]![j]! }),
     };
   }
   return out;

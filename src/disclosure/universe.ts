@@ -1,10 +1,10 @@
 /**
- * One universe U = (indikator, kohort, periode, botid): the cells of different universes count
+ * One universe U = (indikator, kohort, periode, botid), periods tied by pooled windows together: the cells of different universes count
  * different populations or measurement points, so no linear relation crosses them. Inside U a
  * population is (lovregime, gruppe, kjonn, region); every measure has at most one cell per population.
  */
-import type { ResultRow } from '../contract/results.ts';
-import { POP_DIMS } from './hierarchy.ts';
+import { parsePeriodeKey, periodeKey, type ResultRow } from '../contract/results.ts';
+import { POP_DIMS, type PopDim } from './hierarchy.ts';
 import type { MeasureInfo, MeasureLookup } from './measure-kind.ts';
 
 export interface Universe {
@@ -16,12 +16,45 @@ export interface Universe {
   readonly cell: Int32Array;
 }
 
-/** Group the protectable rows (status '' or ':') by universe, leaving out those `skip` names. */
+/** A population coordinate of a row (the period as its key, so a pool never meets its last year). */
+export function popValue(r: ResultRow, d: PopDim): string {
+  return d === 'periode' ? periodeKey(r) : r[d];
+}
+
+/**
+ * Group the protectable rows (status '' or ':') by universe, leaving out those `skip` names.
+ * A universe is (indikator, kohort, botid) and one period — or, where pooled windows exist, every
+ * period tied together by pools (pool = Σ its years; overlapping windows share years), since the
+ * relation pool = Σ years crosses the yearly tables.
+ */
 export function universes(rows: readonly ResultRow[], skip: (r: ResultRow) => boolean = () => false): number[][] {
+  const base = (r: ResultRow) => `${r.indikator}\u0000${r.kohort}\u0000${r.botid ?? ''}`;
+  // Union-find over "base|period" nodes: a pool joins each of its years.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let p = parent.get(x) ?? x;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    if (p !== x) parent.set(x, p);
+    return p;
+  };
+  const pooled = new Set<string>();
+  for (const r of rows) {
+    if ((r.vindu ?? 1) <= 1 || (r.status !== '' && r.status !== ':') || skip(r)) continue;
+    const k = `${base(r)}|${periodeKey(r)}`;
+    if (pooled.has(k)) continue;
+    pooled.add(k);
+    const w = parsePeriodeKey(periodeKey(r))!;
+    for (let y = w.periode - w.vindu + 1; y <= w.periode; y++) {
+      const a = find(k);
+      const b = find(`${base(r)}|${y}`);
+      if (a !== b) parent.set(b, a);
+    }
+  }
   const out = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if ((r.status !== '' && r.status !== ':') || skip(r)) return;
-    const k = `${r.indikator}\u0000${r.kohort}\u0000${r.periode}\u0000${r.botid ?? ''}`;
+    const node = `${base(r)}|${periodeKey(r)}`;
+    const k = pooled.size === 0 ? node : find(node);
     const list = out.get(k);
     if (list) list.push(i);
     else out.set(k, [i]);
@@ -37,7 +70,7 @@ export function universes(rows: readonly ResultRow[], skip: (r: ResultRow) => bo
 export function buildUniverse(rows: readonly ResultRow[], unordered: readonly number[], lookup: MeasureLookup): Universe {
   const keyOf = (i: number) => {
     const r = rows[i]!;
-    return `${r.maal}\u0000${r.lovregime}\u0000${r.gruppe}\u0000${r.kjonn}\u0000${r.region}`;
+    return `${r.maal}\u0000${r.lovregime}\u0000${r.gruppe}\u0000${r.kjonn}\u0000${r.region}\u0000${periodeKey(r)}`;
   };
   const keyed = unordered.map((i) => [keyOf(i), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   const indices = keyed.map(([, i]) => i);
@@ -49,7 +82,7 @@ export function buildUniverse(rows: readonly ResultRow[], unordered: readonly nu
   const at: [number, number, number][] = [];
   for (const i of indices) {
     const r = rows[i]!;
-    const vals = POP_DIMS.map((d) => r[d]);
+    const vals = POP_DIMS.map((d) => popValue(r, d));
     const pk = vals.join('|');
     let p = popIndex.get(pk);
     if (p === undefined) {

@@ -8,7 +8,7 @@
  * own bounds against the truth.
  */
 import * as highsPackage from 'highs';
-import type { ResultRow } from '../../src/contract/results.ts';
+import { periodeKey, type ResultRow } from '../../src/contract/results.ts';
 
 type Loader = (typeof highsPackage)['default']['default'];
 const highs = await (highsPackage as unknown as { default: Loader }).default();
@@ -43,18 +43,28 @@ export interface AttackReport {
 }
 
 const Q = 1000000007n;
+// A pooled window's period is written `2021-2023` (periodeKey): it never meets its last year.
+const field = (r: ResultRow, d: keyof ResultRow): string => (d === 'periode' ? periodeKey(r) : String(r[d]));
 const cellKey = (r: ResultRow, over: Partial<Record<keyof ResultRow, string>> = {}): string =>
   (['indikator', 'maal', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const)
-    .map((d) => over[d] ?? String(r[d])).join('|');
+    .map((d) => over[d] ?? field(r, d)).join('|');
 // A population is one (lovregime, gruppe, kjonn, region) within one universe (indikator, kohort,
 // periode, botid). Cells of different cohorts or years since settlement count different persons
 // or the same persons at different times (people move, emigrate): equal denominators there are a
 // coincidence a reader cannot rely on, so they are not merged (they were before; see docs/disclosure.md).
 const popKey = (r: ResultRow): string =>
-  (['indikator', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const).map((d) => String(r[d])).join('|');
+  (['indikator', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const).map((d) => field(r, d)).join('|');
 
 /** Parent value → child values, per dimension (the public hierarchy). */
-function childrenOf(dim: 'region' | 'gruppe' | 'kjonn' | 'lovregime', value: string, regions: string[]): { kids: string[]; ge: boolean } | null {
+function childrenOf(dim: 'region' | 'gruppe' | 'kjonn' | 'lovregime' | 'periode', value: string, regions: string[]): { kids: string[]; ge: boolean } | null {
+  if (dim === 'periode') {
+    // A pool is the sum of its years (the same persons counted once per year of the window).
+    const m = /^(\d{4})-(\d{4})$/.exec(value);
+    if (!m) return null;
+    const kids: string[] = [];
+    for (let y = Number(m[1]); y <= Number(m[2]); y++) kids.push(String(y));
+    return { kids, ge: false };
+  }
   if (dim === 'kjonn') return value === 'alle' ? { kids: ['1', '2'], ge: false } : null;
   if (dim === 'lovregime') return value === 'alle' ? { kids: ['introduksjonsloven', 'integreringsloven'], ge: false } : null;
   if (dim === 'gruppe') {
@@ -285,8 +295,8 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   published.forEach((r, i) => {
     if (!active(i)) return;
     if (r.status === ':') cellsAttacked++;
-    for (const dim of ['region', 'gruppe', 'kjonn', 'lovregime'] as const) {
-      const rule = childrenOf(dim, String(r[dim]), regions);
+    for (const dim of ['region', 'gruppe', 'kjonn', 'lovregime', 'periode'] as const) {
+      const rule = childrenOf(dim, field(r, dim), regions);
       if (!rule) continue;
       const kids = rule.kids.map((v) => index.get(cellKey(r, { [dim]: v }))).filter((x): x is number => x !== undefined && active(x));
       if (kids.length === 0) continue;

@@ -135,3 +135,35 @@ export function syntheticRows(o: SyntheticOptions, indikator = 'T1'): ResultRow[
   }
   return rows;
 }
+
+/**
+ * Pooled windows of `window` years (issue 11 item 3) added to a yearly table: every window that
+ * fits in the table's years, overlapping (2020-2022, 2021-2023, …), each cell the sum of its years'
+ * cells (numerators and denominators; the window's last year is `periode`, `vindu` its length).
+ */
+export function withPools(rows: readonly ResultRow[], window: number): ResultRow[] {
+  const years = [...new Set(rows.map((r) => r.periode))].sort((a, b) => a - b);
+  const key = (r: ResultRow) => [r.indikator, r.maal, r.kohort, r.botid, r.lovregime, r.region, r.gruppe, r.kjonn].join('|');
+  const byYear = new Map<number, Map<string, ResultRow>>();
+  for (const r of rows) {
+    if (!byYear.has(r.periode)) byYear.set(r.periode, new Map());
+    byYear.get(r.periode)!.set(key(r), r);
+  }
+  const pools: ResultRow[] = [];
+  for (let e = window - 1; e < years.length; e++) {
+    const ys = years.slice(e - window + 1, e + 1);
+    const acc = new Map<string, ResultRow & { teller: number; nevner: number }>();
+    for (const y of ys) {
+      for (const [k, r] of byYear.get(y)!) {
+        const a = acc.get(k);
+        if (a) acc.set(k, { ...a, teller: a.teller + (r.teller ?? 0), nevner: a.nevner + (r.nevner ?? 0) });
+        else acc.set(k, { ...r, periode: years[e]!, vindu: window, teller: r.teller ?? 0, nevner: r.nevner ?? 0 });
+      }
+    }
+    for (const a of acc.values()) {
+      const verdi = a.nevner > 0 ? Math.round((1000 * a.teller) / a.nevner) / 10 : null;
+      pools.push({ ...a, verdi, ki_nedre: verdi, ki_ovre: verdi });
+    }
+  }
+  return [...rows, ...pools];
+}
