@@ -50,6 +50,7 @@ export function toMeta(def: IndicatorDef): IndicatorMeta {
     })),
     ...(def.malverdier ? { malverdier: def.malverdier } : {}),
     ...windowMeta(def),
+    ...(def.sensitive ? { sensitive: def.sensitive } : {}),
   };
 }
 

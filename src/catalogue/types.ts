@@ -51,6 +51,12 @@ export interface IndicatorMeta {
   readonly malverdier?: readonly TargetLine[];
   /** Observation window per allowed cohort (src/catalogue/windows.ts): cells whose window is open are withheld. */
   readonly observasjonsvindu?: WindowMeta;
+  /**
+   * Why every share of this indicator is a sensitive attribute (e.g. receiving social assistance):
+   * disclosure then treats a cell where everyone in the group has it (teller = nevner) as unsafe
+   * at any size (docs/disclosure.md "Attribute disclosure").
+   */
+  readonly sensitive?: Text;
 }
 
 export interface WindowMeta {

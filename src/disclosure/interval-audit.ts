@@ -158,10 +158,22 @@ export function intervalAudit(
     if (v < 0) classVar[k] = v = newVar(-1 - k, n);
     R.term(v, sign);
   };
+  // Complements (n − t) of a sensitive share (catalogue `sensitive`): a reader who pins one near 0
+  // learns that (almost) everyone in the group has the attribute. Unknowns nCells + c.
+  const compVar = new Int32Array(nCells).fill(-1);
+  const comp = (c: number, sign: number): void => {
+    const r = rows[u.cell[c]!]!;
+    const x = (r.nevner ?? 0) - (r.teller ?? 0);
+    if (!hiddenCells[c]) return R.known(sign * x, c);
+    let v = compVar[c]!;
+    if (v < 0) compVar[c] = v = newVar(nCells + c, x);
+    R.term(v, sign);
+  };
   const ineq = inequalityLines(u.pops, lines);
   const isShare = (c: number) => rows[u.cell[c]!]!.teller !== null;
   for (let m = 0; m < M; m++) {
     const base = m * nPop;
+    const sensitive = u.info[m]!.sensitive === true && u.info[m]!.kind === 'share';
     for (let l = 0; l < lines.dim.length; l++) {
       const a = lines.start[l]!;
       const tc = base + lines.members[a]!;
@@ -171,7 +183,7 @@ export function intervalAudit(
       if (parts === 0) continue;
       // gruppe `alle` and `intro` hold persons in none of their groups: only total ≥ Σ groups.
       const ge = ineq[l] === 1;
-      for (const layer of isShare(tc) ? [num, den] : [den]) {
+      for (const layer of isShare(tc) ? (sensitive ? [num, den, comp] : [num, den]) : [den]) {
         R.begin(ge);
         layer(tc, 1);
         for (let j = a + 1; j < lines.start[l + 1]!; j++) {
@@ -188,6 +200,12 @@ export function intervalAudit(
       R.begin(true); // t ≤ n
       den(c, 1);
       num(c, -1);
+      R.end(false);
+      if (!sensitive) continue;
+      R.begin(false); // n − t − complement = 0
+      den(c, 1);
+      num(c, -1);
+      comp(c, -1);
       R.end(false);
     }
   }
@@ -218,7 +236,13 @@ export function intervalAudit(
     hi[v] = varTruth[v]!;
   }
   const narrow: number[] = [];
+  const isComplement = (v: number) => varRef[v]! >= nCells;
   for (let v = 0; v < nVars; v++) {
+    // A sensitive complement: at most width − 1 persons without the attribute is attribute disclosure.
+    if (isComplement(v)) {
+      if (hi[v]! < width) narrow.push(v);
+      continue;
+    }
     // Zeros are not protected (docs/disclosure.md "Zeros"): a count pinned to exactly 0 reveals no one.
     if (hi[v]! - lo[v]! < width && hi[v] !== 0) narrow.push(v);
   }
@@ -228,8 +252,10 @@ export function intervalAudit(
     const check = new Uint8Array(nVars);
     for (let v = 0; v < nVars; v++) check[v] = hi[v]! - lo[v]! >= width ? 1 : 0;
     // Cheap sub-problems first: one measure's numerators (the denominators fixed), the denominators.
-    const block = Int32Array.from(varRef, (ref) => (ref >= 0 ? Math.floor(ref / nPop) : M));
-    for (const v of lpNarrow(R, nVars, varTruth, lo, hi, check, width, stats, block)) narrow.push(v);
+    const block = Int32Array.from(varRef, (ref) => (ref >= 0 ? Math.floor((ref % nCells) / nPop) : M));
+    const keepZero = Uint8Array.from(varRef, (ref) => (ref >= nCells ? 1 : 0));
+    for (let v = 0; v < nVars; v++) if (keepZero[v] && hi[v]! < width) check[v] = 0; // already found
+    for (const v of lpNarrow(R, nVars, varTruth, lo, hi, check, width, stats, block, keepZero)) narrow.push(v);
   }
   if (narrow.length === 0) return [];
   const sourceRows = (s: number): number[] => {
@@ -281,14 +307,15 @@ export function intervalAudit(
       }
     }
     const ref = varRef[v]!;
-    const c = ref >= 0 ? ref : classPop[-1 - ref]!;
+    const c = ref >= 0 ? ref % nCells : classPop[-1 - ref]!;
     const p = c % nPop;
-    const what = `${ref >= 0 ? `t:${u.measures[Math.floor(ref / nPop)]}` : 'n'}|${u.pops[p]!.join('|')}${ref >= 0 ? '' : `#${classN[-1 - ref]}`}`;
+    const kind = ref >= nCells ? 'n-t' : ref >= 0 ? 't' : 'n';
+    const what = `${ref >= 0 ? `${kind}:${u.measures[Math.floor(c / nPop)]}` : 'n'}|${u.pops[p]!.join('|')}${ref >= 0 ? '' : `#${classN[-1 - ref]}`}`;
     return {
       what: `${what} in [${lo[v]}, ${hi[v]}]`,
       repair: bestCost === Infinity ? [] : sourceRows(best),
       all: [...all],
-      measure: ref >= 0 ? Math.floor(ref / nPop) : -1,
+      measure: ref >= 0 ? Math.floor(c / nPop) : -1,
       pop: p,
     };
   });

@@ -177,6 +177,8 @@ function touching(sys: LinearSystem, inSet: Uint8Array): number[] {
 export function lpNarrow(
   sys: LinearSystem, nVars: number, truth: ArrayLike<number>, lo: Float64Array, hi: Float64Array, check: Uint8Array, width: number,
   stats?: LpStats, block?: Int32Array,
+  /** 1 = an unknown pinned to 0 is still narrow (a sensitive complement: everyone has the attribute). */
+  keepZero?: Uint8Array,
 ): number[] {
   const seen = new Seen(truth, nVars, width);
   let pending: number[] = [];
@@ -232,7 +234,7 @@ export function lpNarrow(
         // A solve that did not end optimal proves nothing: the unknown is taken as narrow (safe side).
         const l = Number.isNaN(min) ? truth[v]! : Math.ceil(min - EPS);
         const h = Number.isNaN(max) ? truth[v]! : Math.floor(max + EPS);
-        if (h === 0) continue; // pinned to exactly 0: zeros are not protected
+        if (h === 0 && !keepZero?.[v]) continue; // pinned to exactly 0: zeros are not protected
         lo[v] = l + 0; // no −0
         hi[v] = h + 0;
         out.push(v);

@@ -8,6 +8,8 @@ export interface MeasureInfo {
   readonly additiveGroup: string | null;
   /** The measure this one is computed from (suppressed together with it), or null. */
   readonly derivedFrom?: string | null;
+  /** A sensitive attribute (catalogue `sensitive`): "everyone in the group has it" must not be shown. */
+  readonly sensitive?: boolean;
 }
 
 /** Lookup from (indikator, maal) to kind and additive group; families ('hoved:*') match by prefix. */
@@ -19,7 +21,7 @@ export class MeasureLookup {
 
   constructor(catalogue: readonly IndicatorMeta[]) {
     for (const ind of catalogue) {
-      for (const m of ind.maal) this.add(ind.id, m);
+      for (const m of ind.maal) this.add(ind.id, m, ind.sensitive !== undefined && m.kind === 'share');
       if (ind.maal.some((m) => m.derivedFrom)) this.derivedIn.add(ind.id);
     }
   }
@@ -29,15 +31,15 @@ export class MeasureLookup {
     return this.derivedIn.has(indikator);
   }
 
-  private add(indikator: string, m: MeasureMeta): void {
+  private add(indikator: string, m: MeasureMeta, sensitive: boolean): void {
     if (m.kode.endsWith('*')) {
       const prefix = m.kode.slice(0, -1);
       // The P1 main-reason family is a distribution even if the catalogue forgot to say so
       // (output contract: `hoved:<reason code>` = the one main reason of each person).
       const group = m.additiveGroup ?? (prefix === 'hoved:' ? `${indikator}:hoved` : null);
-      this.families.push({ indikator, prefix, info: { kind: m.kind, additiveGroup: group } });
+      this.families.push({ indikator, prefix, info: { kind: m.kind, additiveGroup: group, sensitive } });
     } else {
-      this.exact.set(`${indikator}\u0000${m.kode}`, { kind: m.kind, additiveGroup: m.additiveGroup ?? null, derivedFrom: m.derivedFrom ?? null });
+      this.exact.set(`${indikator}\u0000${m.kode}`, { kind: m.kind, additiveGroup: m.additiveGroup ?? null, derivedFrom: m.derivedFrom ?? null, sensitive });
     }
   }
 

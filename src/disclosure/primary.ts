@@ -10,7 +10,8 @@ function smallCount(x: number, cfg: DisclosureConfig): boolean {
 /**
  * Primary rule for one published cell (indicators.md "Small numbers"): a share is unsafe when the
  * denominator is below `minDenominator` or the numerator or complement is 1..minCount-1; a mean or
- * median is unsafe when based on fewer than `minMeanN` persons. Cells whose counts are unknown
+ * median is unsafe when based on fewer than `minMeanN` persons; a sensitive share (catalogue
+ * `sensitive`) is unsafe when everyone in the group has it (teller = nevner). Cells whose counts are unknown
  * (null) cannot be shown to be safe and are unsafe.
  */
 export function isPrimaryUnsafe(row: ResultRow, info: MeasureInfo, cfg: DisclosureConfig): boolean {
@@ -19,6 +20,8 @@ export function isPrimaryUnsafe(row: ResultRow, info: MeasureInfo, cfg: Disclosu
   if (info.kind !== 'share') return n < cfg.minMeanN;
   const t = row.teller;
   if (t === null) return true;
+  // Attribute disclosure: everyone in the group has a sensitive attribute, at any group size.
+  if (info.sensitive && t === n && n > 0) return true;
   return n < cfg.minDenominator || smallCount(t, cfg) || smallCount(n - t, cfg);
 }
 

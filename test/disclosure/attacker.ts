@@ -25,6 +25,8 @@ export interface AttackOptions {
   readonly additiveGroup: (indikator: string, maal: string) => string | null;
   /** Interval widths below this count as recovered. */
   readonly width: number;
+  /** Sensitive measures (catalogue `sensitive`): "everyone in the group has it" is a disclosure. */
+  readonly sensitive?: (indikator: string, maal: string) => boolean;
   /** Exact LP bounds after propagation (HiGHS; default false: seconds per universe on real tables). */
   readonly lp?: boolean;
 }
@@ -284,6 +286,14 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
     truth.set(`n:${cls}`, original[i]!.nevner ?? 0);
     return { v: `n:${cls}`, c: 1n };
   };
+  // Complement n − t of a sensitive share: known where published, else an unknown ≥ 0.
+  const comp = (i: number): Term => {
+    const p = published[i]!;
+    if (p.status === '' && p.teller !== null && p.nevner !== null) return { k: p.nevner - p.teller, c: 1n };
+    truth.set(`c:${i}`, (original[i]!.nevner ?? 0) - (original[i]!.teller ?? 0));
+    return { v: `c:${i}`, c: 1n };
+  };
+  const sens = (i: number) => isShare(i) && (o.sensitive?.(original[i]!.indikator, original[i]!.maal) ?? false);
   const neg = (t: Term): Term => ({ ...t, c: -t.c });
   const index = new Map<string, number>();
   published.forEach((r, i) => index.set(cellKey(r), i));
@@ -301,9 +311,11 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
       const kids = rule.kids.map((v) => index.get(cellKey(r, { [dim]: v }))).filter((x): x is number => x !== undefined && active(x));
       if (kids.length === 0) continue;
       if (isShare(i)) rels.push({ terms: [num(i), ...kids.map((k) => neg(num(k)))], ge: rule.ge });
+      if (sens(i)) rels.push({ terms: [comp(i), ...kids.map((k) => neg(comp(k)))], ge: rule.ge });
       rels.push({ terms: [den(i), ...kids.map((k) => neg(den(k)))], ge: rule.ge });
     }
     if (isShare(i) && r.status === ':') rels.push({ terms: [den(i), neg(num(i))], ge: true }); // t ≤ n
+    if (sens(i) && r.status === ':') rels.push({ terms: [den(i), neg(num(i)), neg(comp(i))], ge: false }); // n − t − c = 0
   });
   const dist = new Map<string, number[]>();
   published.forEach((r, i) => {
@@ -320,10 +332,19 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const recovered: string[] = [];
   const inconsistent: string[] = [];
   const zeros: string[] = [];
+  // Attribute disclosure in the open: a published sensitive share where everyone has it.
+  published.forEach((r, i) => {
+    if (r.status === '' && sens(i) && r.teller !== null && r.teller === r.nevner && (r.nevner ?? 0) > 0) recovered.push(`attribute: cell ${i} published with teller = nevner = ${r.teller}`);
+  });
   for (const u of unknowns) {
     const [lo, hi] = b.get(u)!;
     const t = truth.get(u)!;
     if (t < lo || t > hi) inconsistent.push(`${u}: ${t} ∉ [${lo}, ${hi}]`);
+    if (u.startsWith('c:')) {
+      // At most width − 1 persons of the group without a sensitive attribute: (nearly) everyone has it.
+      if (hi < o.width) recovered.push(`attribute: ${u} in [${lo}, ${hi}] (= ${t})`);
+      continue;
+    }
     // A count pinned to exactly 0 is not counted: zeros are publishable by the primary rule
     // (numerator 0 is safe) and reveal no person; they are reported on their own.
     if ((det.has(u) && t === 0) || (lo === 0 && hi === 0)) zeros.push(u);

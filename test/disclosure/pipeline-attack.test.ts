@@ -18,7 +18,8 @@ import { computeAll } from '../../src/engine/index.ts';
 import { ingest } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { generate, type Scale } from '../../src/synth/index.ts';
-import { attackByIndicator } from './pipeline.ts';
+import { attack } from './attacker.ts';
+import { additiveGroupOf, attackByIndicator } from './pipeline.ts';
 
 const dir = join('out', 'test-cache');
 
@@ -59,6 +60,15 @@ for (const [scale, seed, skip] of scales) {
         `(${(100 * summary.cellsSuppressedShare).toFixed(1)} % of cells, ${(100 * summary.personsSuppressedShare).toFixed(1)} % of persons) ` +
         `in ${summary.seconds.toFixed(1)} s; attacked ${total.cellsAttacked} cells in ${((performance.now() - t) / 1000).toFixed(0)} s, recovered ${total.recovered.length}`,
     );
+    // Attribute disclosure (issue 11 item 5): the sensitive indicators once more, with the rule.
+    const sensitiveIds = new Set(CATALOGUE.filter((c) => c.sensitive).map((c) => c.id));
+    const idx = rows.flatMap((r, i) => (sensitiveIds.has(r.indikator) ? [i] : []));
+    const attr = attack(idx.map((i) => rows[i]!), idx.map((i) => safe[i]!), {
+      additiveGroup: additiveGroupOf(CATALOGUE), width: DEFAULT_DISCLOSURE.minCount, sensitive: (id) => sensitiveIds.has(id),
+    });
+    console.log(`${scale} sensitive (${[...sensitiveIds].join(', ')}): attacked ${attr.cellsAttacked}, recovered ${attr.recovered.length}`);
+    assert.ok(sensitiveIds.size > 0 && attr.cellsAttacked > 0);
+    assert.deepEqual(attr.recovered.slice(0, 20), [], 'attribute disclosure');
     assert.ok(total.cellsAttacked > 10_000, 'the attack covered the suppressed cells');
     assert.deepEqual(total.inconsistent.slice(0, 10), [], 'relations the attacker assumed do not hold in the engine output');
     assert.deepEqual(total.recovered.slice(0, 20), []);

@@ -98,6 +98,7 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     kilder: ['utfall'],
     kjerne: false,
     kapittel: '5.3.1.3',
+    sensitive: t('Mottak av sosialhjelp og andre overføringer er en sensitiv opplysning', 'Receiving social assistance and other transfers is sensitive information'),
     measures: [
       share('sosialhjelp', t('Sosialhjelp', 'Social assistance'), { kind: 'outcome_flag', columns: ['sosialhjelp'] }),
       share('sosialhjelp_hovedkilde', t('Sosialhjelp som hovedinntekt', 'Social assistance main income'), { kind: 'outcome_flag', columns: ['sosialhjelp_hovedkilde'] }),
