@@ -35,13 +35,14 @@ export interface DisclosureSummary {
 }
 
 export const METHOD =
-  'per universe (indikator, kohort, periode, botid): phase 1 hides unsafe populations (denominator) and, by line rules ' +
+  'per universe (indikator, kohort, periode, botid; periods tied by pools together): phase 1 hides unsafe populations (denominator) and, by line rules ' +
   '(no lone hidden member; hidden parts of a published total hold >= minCount persons; all-zero lines exempt) over region, ' +
   'group, sex and regime lines, enough others; phase 2 hides every cell of those populations and the unsafe cells of each ' +
   'measure or distribution, then the same line rules on numerators, complements and denominators (amounts for means); ' +
   'then an audit of the reader\'s whole model (exact elimination mod p and bound propagation over all lines, intro and alle ' +
   '>= their groups, numerator <= denominator, sum of reasons <= n, denominators shared between measures) with repair ' +
-  'until no hidden count other than a zero is narrower than minCount; zeros are not protected';
+  'until no hidden count other than a zero is narrower than minCount; zeros are not protected; pooled windows enter as ' +
+  'pool = sum of its years; for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount';
 
 /** Suppressed row indices of the universes in `lists`, with the loop's counters. */
 export interface UniversesOutcome {
