@@ -67,9 +67,10 @@ test('LP bounds see what propagation cannot: x = y and x + y ≤ 3 pin both to [
   assert.deepEqual(lpNarrow(free, 2, [1, 1], Float64Array.from([0, 0]), Float64Array.from([Infinity, Infinity]), Uint8Array.from([1, 1]), 3), []);
 });
 
-for (const [seed, scale] of [[1, 10], [3, 120]] as const) {
+// One small table: the LP audit costs seconds per universe (docs/disclosure.md "Exact bounds").
+for (const [seed, scale] of [[3, 120]] as const) {
   test(`exact bounds: the LP attacker recovers nothing (synthetic table, seed ${seed}, scale ${scale})`, { timeout: 600_000 }, () => {
-    const rows = syntheticRows({ seed, fylker: 2, kommunerPerFylke: 3, perioder: 1, scale });
+    const rows = syntheticRows({ seed, fylker: 2, kommunerPerFylke: 2, perioder: 1, scale });
     const { rows: safe, summary } = protect(rows, syntheticCatalogue(), { ...DEFAULT_DISCLOSURE, exactBounds: 1 });
     const rep = attack(rows, safe, lpAttack);
     console.log(`seed ${seed}: ${rows.length} cells, ${rep.cellsAttacked} suppressed attacked with LP, recovered ${rep.recovered.length}, ${summary.seconds.toFixed(2)} s`);
