@@ -6,7 +6,8 @@
  * '..' and offer the county figure. Values are deterministic functions of the key.
  */
 import type { Gruppe, Ledd, Lovregime, ResultRow, Kohort } from '../../src/contract/results.ts';
-import { saveResults, type PublicationMeta } from '../../src/publish/index.ts';
+import { ANALYSIS_COLUMNS, type AnalysisRow } from '../../src/contract/analysis.ts';
+import { loadResults, saveResults, type PublicationMeta } from '../../src/publish/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 export const SUPPRESSED_KOMMUNE = '4602';
@@ -111,14 +112,124 @@ export const BROWSER_AVAILABILITY = {
   },
 };
 
+/** Pooled windows are written when the publish stage stores `vindu` (checked once per process). */
+let windowsStored: Promise<boolean> | undefined;
+export function publishStoresWindows(): Promise<boolean> {
+  return (windowsStored ??= (async () => {
+    const probe = await openStore(':memory:');
+    try {
+      const row = browserFixtureRows()[0]!;
+      await saveResults(probe, [{ ...row, vindu: 3 }], BROWSER_META);
+      const back = await loadResults(probe, { indikator: row.indikator });
+      return back[0]?.vindu === 3;
+    } finally {
+      await probe.close();
+    }
+  })());
+}
+
+/**
+ * Pooled 3-year windows at municipality level (periode = the window's last year): the sums of the
+ * yearly cells, so Kinn — suppressed every single year — is published pooled.
+ */
+export function pooledFixtureRows(): ResultRow[] {
+  const yearly = browserFixtureRows().filter((r) => r.regionniva === 'kommune' && r.lovregime === 'alle');
+  const out: ResultRow[] = [];
+  for (const r of yearly) {
+    if (r.periode < 2020) continue;
+    const nevner = 3 * (r.region === SUPPRESSED_KOMMUNE ? 12 : 60);
+    if (r.region === NO_DATA_KOMMUNE && r.gruppe === 'under_25') {
+      out.push({ ...r, vindu: 3 });
+      continue;
+    }
+    const verdi = r.region === SUPPRESSED_KOMMUNE ? 47.5 : (r.verdi ?? 50);
+    const mean = r.teller === null && r.indikator === 'I3';
+    const half = mean ? 25 : 1.96 * Math.sqrt((verdi * (100 - verdi)) / nevner);
+    out.push({
+      ...r, vindu: 3, nevner, verdi, teller: mean ? null : Math.round((verdi / 100) * nevner), status: '',
+      ki_nedre: Math.round((verdi - half) * 10) / 10, ki_ovre: Math.round((verdi + half) * 10) / 10,
+    });
+  }
+  return out;
+}
+
+/** Municipalities of the funnel plot (real codes, so names resolve); Bergen and Kinn among them. */
+const FUNNEL_KOMMUNER = ['0301', '1101', '1103', '1106', '1108', '1111', '1119', '1120', '1121', '1124', '1127', '1130', '1149', '1505', '1506', '1508', '1520', '1531', '4601', SUPPRESSED_KOMMUNE, NO_DATA_KOMMUNE];
+
+const a = (p: Partial<AnalysisRow> & Pick<AnalysisRow, 'analyse' | 'indikator' | 'maal' | 'sammenligning' | 'region' | 'regionniva'>): AnalysisRow => ({
+  kohort: 'bosettingskohort', botid: null, gruppe: 'alle', periode: '2020-2022', n: null, observert: null, forventet: null,
+  differanse: null, ki_nedre: null, ki_ovre: null, krympet: null, vurdering: null, status: '', ...p,
+});
+
+/** Hand-made analyses (A1 R2 two years after settlement; A2 for Bergen; A3 for P4 and R2). */
+export function analysisFixtureRows(): AnalysisRow[] {
+  const rows: AnalysisRow[] = [];
+  FUNNEL_KOMMUNER.forEach((code, i) => {
+    const base = { analyse: 'A1' as const, indikator: 'R2', maal: 'andel', botid: 2, sammenligning: 'kommune_mot_forventet', region: code, regionniva: 'kommune' as const };
+    if (code === '4601') {
+      rows.push(a({ ...base, n: 412, observert: 54, forventet: 50, differanse: 4, ki_nedre: -1, ki_ovre: 9, krympet: 3.1, vurdering: 'som_forventet' }));
+      rows.push(a({ ...base, periode: '2019-2021', n: 380, observert: 51, forventet: 50, differanse: 1, ki_nedre: -4, ki_ovre: 6, krympet: 0.8, vurdering: 'som_forventet' }));
+      return;
+    }
+    if (code === NO_DATA_KOMMUNE) {
+      rows.push(a({ ...base, status: ':' }));
+      return;
+    }
+    const n = 25 + ((i * 37) % 400);
+    const d = ((i * 7) % 19) - 9;
+    const se = 100 * Math.sqrt(0.25 / n);
+    const lo = Math.round((d - 1.96 * se) * 10) / 10;
+    const hi = Math.round((d + 1.96 * se) * 10) / 10;
+    rows.push(a({ ...base, n, observert: 50 + d, forventet: 50, differanse: d, ki_nedre: lo, ki_ovre: hi, krympet: d / 2, vurdering: lo > 0 ? 'hoyere' : hi < 0 ? 'lavere' : 'som_forventet' }));
+  });
+  // A2 for Bergen: each link's key indicator, adjusted; programme results significantly lower.
+  rows.push(a({ analyse: 'A2', indikator: 'I1', maal: 'grunnskole', kohort: 'aktive', sammenligning: 'ledd_mot_forventet', region: '4601', regionniva: 'kommune', n: 300, observert: 30, forventet: 31, differanse: -1, ki_nedre: -5, ki_ovre: 3, vurdering: 'som_forventet' }));
+  rows.push(a({ analyse: 'A2', indikator: 'P4', maal: 'b1_muntlig', sammenligning: 'ledd_mot_forventet', region: '4601', regionniva: 'kommune', n: 280, observert: 49, forventet: 55, differanse: -6, ki_nedre: -10, ki_ovre: -2, vurdering: 'lavere' }));
+  rows.push(a({ analyse: 'A2', indikator: 'R2', maal: 'andel', botid: 2, sammenligning: 'ledd_mot_forventet', region: '4601', regionniva: 'kommune', n: 412, observert: 54, forventet: 50, differanse: 4, ki_nedre: -1, ki_ovre: 9, vurdering: 'som_forventet' }));
+  // A3: new vs old act, raw and adjusted, over the overlap years; and the standardised old-act line.
+  for (const [indikator, maal, botid] of [['P4', 'b1_muntlig', null], ['R2', 'andel', 2]] as const) {
+    const common = { analyse: 'A3' as const, indikator, maal, botid, gruppe: (indikator === 'P4' ? 'intro' : 'alle') as AnalysisRow['gruppe'], region: '0', regionniva: 'land' as const, periode: '2021-2022' };
+    rows.push(a({ ...common, sammenligning: 'ny_mot_gammel_lov', n: 4800, observert: 64, forventet: 58, differanse: 6, ki_nedre: 4.1, ki_ovre: 7.9 }));
+    rows.push(a({ ...common, sammenligning: 'ny_mot_gammel_lov_justert', n: 4800, observert: 64, forventet: 62.5, differanse: 1.5, ki_nedre: -0.6, ki_ovre: 3.6 }));
+    for (let y = 2018; y <= 2021; y++) {
+      rows.push(a({ ...common, periode: String(y), sammenligning: 'gammel_lov_standardisert', n: 2400, observert: 50 + (y - 2018) * 1.5, forventet: 55 + (y - 2018) * 1.5 }));
+    }
+  }
+  return rows;
+}
+
+export const ANALYSIS_MODEL_META = {
+  analyse: 'A1', indikator: 'R2', maal: 'andel', formula: 'sysselsatt ~ alder + kjonn + landgruppe + utdanning + barn + kategori + aar + ledighet',
+  covariates: ['alder', 'kjonn', 'landgruppe'], n: 9000, missing: { utdanning: 12 }, fit: { phi_2020_2022: 1.3, tau2_2020_2022: 4 }, software: 'fixture', fittedAt: '2024-06-01T12:00:00Z',
+};
+
+export interface FixtureOptions {
+  /** Write pub_analyser / pub_analyser_modeller (default true). */
+  readonly analyses?: boolean;
+}
+
 /** A fresh in-memory store with the publication and an ingest report; close it after use. */
-export async function browserFixtureStore(): Promise<Store> {
+export async function browserFixtureStore(opts: FixtureOptions = {}): Promise<Store> {
   const store = await openStore(':memory:');
   await store.run('CREATE TABLE ingest_filer (fil VARCHAR, tabell VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER)');
   await store.append('ingest_filer', [
     ['personer.csv', 'personer', 1200, 1188, 12],
     ['introprogram.csv', 'introprogram', 900, 900, 0],
   ]);
-  await saveResults(store, browserFixtureRows(), BROWSER_META, { availability: BROWSER_AVAILABILITY });
+  await store.run('CREATE TABLE ingest_avviste (tabell VARCHAR, fil VARCHAR, linje INTEGER, kolonne VARCHAR, aarsak_kode VARCHAR, aarsak VARCHAR, verdi VARCHAR)');
+  await store.append('ingest_avviste', [
+    ...Array.from({ length: 8 }, (_, i) => ['personer', 'personer.csv', 10 + i, 'fodt', 'ugyldig_dato', 'ugyldig dato', 'x']),
+    ...Array.from({ length: 4 }, (_, i) => ['personer', 'personer.csv', 40 + i, 'kjonn', 'ukjent_kode', 'ukjent kode', '9']),
+  ]);
+  await store.run('CREATE TABLE kommune_aar (kommune VARCHAR, aar INTEGER, sentralitet INTEGER)');
+  await store.append('kommune_aar', [['0301', 2023, 1], ['4601', 2023, 2], ['4602', 2023, 5], ['4640', 2023, 5], ['4601', 2022, 3]]);
+  const pooled = (await publishStoresWindows()) ? pooledFixtureRows() : [];
+  await saveResults(store, [...browserFixtureRows(), ...pooled], BROWSER_META, { availability: BROWSER_AVAILABILITY });
+  if (opts.analyses !== false) {
+    await store.run(`CREATE TABLE pub_analyser (${ANALYSIS_COLUMNS.map((c) => `"${c}" ${['botid'].includes(c) ? 'INTEGER' : ['n', 'observert', 'forventet', 'differanse', 'ki_nedre', 'ki_ovre', 'krympet'].includes(c) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`);
+    await store.append('pub_analyser', analysisFixtureRows().map((r) => ANALYSIS_COLUMNS.map((c) => r[c])));
+    await store.run('CREATE TABLE pub_analyser_modeller ("analyse" VARCHAR, indikator VARCHAR, maal VARCHAR, meta_json VARCHAR)');
+    await store.append('pub_analyser_modeller', [['A1', 'R2', 'andel', JSON.stringify(ANALYSIS_MODEL_META)]]);
+  }
   return store;
 }

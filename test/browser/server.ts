@@ -2,15 +2,15 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../src/server/app.ts';
-import { browserFixtureStore } from './fixture.ts';
+import { browserFixtureStore, type FixtureOptions } from './fixture.ts';
 
 export interface RunningApp {
   readonly base: string;
   close(): Promise<void>;
 }
 
-export async function startFixtureApp(port = 0): Promise<RunningApp> {
-  const store = await browserFixtureStore();
+export async function startFixtureApp(port = 0, opts: FixtureOptions = {}): Promise<RunningApp> {
+  const store = await browserFixtureStore(opts);
   const app = createApp({ store });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));

@@ -7,6 +7,8 @@
 import { CATALOGUE } from '../../catalogue/index.ts';
 import type { IndicatorMeta } from '../../catalogue/types.ts';
 import type { ResultRow } from '../../contract/results.ts';
+import { ANALYSIS_COLUMNS, type AnalysisRow } from '../../contract/analysis.ts';
+import { ingestReport } from '../ingest-report.ts';
 import {
   hasTable,
   loadKommuner,
@@ -40,6 +42,78 @@ export interface DashboardData {
   availability(): Promise<unknown>;
   /** The ingest report per file (rows read / loaded / rejected); [] when nothing was ingested here. */
   ingestFiles(): Promise<readonly Row[]>;
+  /** Rejected rows counted by table / file / column / reason (no values, no line numbers). */
+  rejections(lang: 'nb' | 'en'): Promise<readonly Record<string, unknown>[]>;
+  /**
+   * Rows of the analyses table (`pub_analyser`, A1–A4) matching the filter; null when the store
+   * has no analyses (the pages then say so).
+   */
+  analyses(filter: AnalysisFilter): Promise<readonly AnalysisRow[] | null>;
+  /** Model metadata per analysis × indicator × measure (`pub_analyser_modeller`); null when absent. */
+  analysisModels(): Promise<readonly AnalysisModelRow[] | null>;
+  /** SSB centrality class (1–6) per municipality, latest year in `kommune_aar`; empty when absent. */
+  centrality(): Promise<ReadonlyMap<string, number>>;
+}
+
+export interface AnalysisFilter {
+  readonly analyse?: readonly string[];
+  readonly indikator?: readonly string[];
+  readonly regionniva?: readonly string[];
+  readonly region?: readonly string[];
+}
+
+export interface AnalysisModelRow {
+  readonly analyse: string;
+  readonly indikator: string;
+  readonly maal: string;
+  /** Parsed meta_json (AnalysisModelMeta), or null when it does not parse. */
+  readonly meta: Record<string, unknown> | null;
+}
+
+const ANALYSES_TABLE = 'pub_analyser';
+const MODELS_TABLE = 'pub_analyser_modeller';
+
+function toAnalysisRow(r: Row): AnalysisRow {
+  const num = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+  const str = (k: string): string => String(r[k] ?? '');
+  return {
+    analyse: str('analyse') as AnalysisRow['analyse'],
+    indikator: str('indikator'),
+    maal: str('maal'),
+    kohort: str('kohort') as AnalysisRow['kohort'],
+    botid: num('botid'),
+    gruppe: str('gruppe') as AnalysisRow['gruppe'],
+    periode: str('periode'),
+    regionniva: str('regionniva') as AnalysisRow['regionniva'],
+    region: str('region'),
+    sammenligning: str('sammenligning'),
+    n: num('n'),
+    observert: num('observert'),
+    forventet: num('forventet'),
+    differanse: num('differanse'),
+    ki_nedre: num('ki_nedre'),
+    ki_ovre: num('ki_ovre'),
+    krympet: num('krympet'),
+    vurdering: (r['vurdering'] === null || r['vurdering'] === undefined || r['vurdering'] === '' ? null : str('vurdering')) as AnalysisRow['vurdering'],
+    status: str('status') as AnalysisRow['status'],
+  };
+}
+
+/** `SELECT … FROM pub_analyser WHERE col IN (…)` with bound values only. */
+export function analysesQuery(filter: AnalysisFilter): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const where: string[] = [];
+  for (const col of ['analyse', 'indikator', 'regionniva', 'region'] as const) {
+    const values = filter[col];
+    if (!values) continue;
+    if (values.length === 0) {
+      where.push('FALSE');
+      continue;
+    }
+    where.push(`"${col}" IN (${values.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`);
+  }
+  const cols = ANALYSIS_COLUMNS.map((c) => `"${c}"`).join(', ');
+  return { sql: `SELECT ${cols} FROM ${ANALYSES_TABLE}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY "analyse", "indikator", "maal", "periode", "region", "sammenligning"`, params };
 }
 
 async function readRegions(store: Store): Promise<Regions> {
@@ -52,6 +126,21 @@ async function readRegions(store: Store): Promise<Regions> {
   return { kommuner, fylker };
 }
 
+/** Centrality is public municipal context (SSB), not microdata: the latest class per municipality. */
+async function readCentrality(store: Store): Promise<ReadonlyMap<string, number>> {
+  const out = new Map<string, number>();
+  if (!(await hasTable(store, 'kommune_aar'))) return out;
+  const cols = await store.all(`SELECT column_name FROM information_schema.columns WHERE table_name = 'kommune_aar'`);
+  if (!cols.some((c) => c['column_name'] === 'sentralitet')) return out;
+  const rows = await store.all(
+    `SELECT k.kommune, k.sentralitet AS s FROM kommune_aar k
+       JOIN (SELECT kommune, max(aar) AS aar FROM kommune_aar WHERE sentralitet IS NOT NULL GROUP BY kommune) m
+         ON k.kommune = m.kommune AND k.aar = m.aar`,
+  );
+  for (const r of rows) out.set(String(r['kommune']), Number(r['s']));
+  return out;
+}
+
 /**
  * Builds the dashboard's data access on a store. Region names and the catalogue are read once per
  * app; results and publication metadata on every request (they change when compute re-runs).
@@ -59,6 +148,7 @@ async function readRegions(store: Store): Promise<Regions> {
 export function storeData(store: Store): DashboardData {
   let regions: Promise<Regions> | undefined;
   let catalogue: Promise<readonly IndicatorMeta[]> | undefined;
+  let centrality: Promise<ReadonlyMap<string, number>> | undefined;
   return {
     indicators: () => (catalogue ??= readStoredCatalogue(store).then((c) => (c && c.length ? c : CATALOGUE))),
     results: (filter) => loadResults(store, filter),
@@ -67,7 +157,31 @@ export function storeData(store: Store): DashboardData {
     availability: () => readAvailability(store),
     async ingestFiles() {
       if (!(await hasTable(store, 'ingest_filer'))) return [];
-      return store.all('SELECT * FROM ingest_filer');
+      return store.all('SELECT * FROM ingest_filer ORDER BY tabell, fil');
     },
+    async rejections(lang) {
+      const report = await ingestReport(store, lang);
+      return (report['avviste_etter_aarsak'] as Record<string, unknown>[] | undefined) ?? [];
+    },
+    async analyses(filter) {
+      if (!(await hasTable(store, ANALYSES_TABLE))) return null;
+      const { sql, params } = analysesQuery(filter);
+      return (await store.all(sql, params)).map(toAnalysisRow);
+    },
+    async analysisModels() {
+      if (!(await hasTable(store, MODELS_TABLE))) return null;
+      const rows = await store.all(`SELECT "analyse", indikator, maal, meta_json FROM ${MODELS_TABLE} ORDER BY "analyse", indikator, maal`);
+      return rows.map((r) => {
+        let meta: Record<string, unknown> | null = null;
+        try {
+          const parsed = JSON.parse(String(r['meta_json'] ?? 'null')) as unknown;
+          meta = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+        } catch {
+          meta = null;
+        }
+        return { analyse: String(r['analyse']), indikator: String(r['indikator']), maal: String(r['maal']), meta };
+      });
+    },
+    centrality: () => (centrality ??= readCentrality(store)),
   };
 }

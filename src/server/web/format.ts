@@ -46,3 +46,34 @@ export function statusText(lang: Lang, status: Exclude<Status, ''>): string {
       return lang === 'en' ? 'Not applicable' : 'Ikke mulig å føre opp tall';
   }
 }
+
+/** The unit as an axis or legend title: 'prosent' → "Prosent (%)". */
+export function unitTitle(lang: Lang, unit: Unit): string {
+  const titles: Record<Unit, [string, string]> = {
+    prosent: ['Prosent (%)', 'Per cent (%)'],
+    prosentpoeng: ['Prosentpoeng', 'Percentage points'],
+    timer: ['Timer', 'Hours'],
+    maaneder: ['Måneder', 'Months'],
+    kr: ['Kroner', 'NOK'],
+    antall: ['Antall', 'Number'],
+  };
+  return titles[unit][lang === 'en' ? 1 : 0];
+}
+
+/** A signed figure with a true minus sign: 4.2 → "+4,2", −1 → "−1,0". */
+export function signed(lang: Lang, value: number, decimals = 1): string {
+  const s = num(lang, Math.abs(value), decimals);
+  if (Math.abs(value) < 0.5 * 10 ** -decimals) return s;
+  return (value < 0 ? '\u2212' : '+') + s;
+}
+
+/** A date or ISO date-time in the page's language: "1. juni 2024 kl. 14:00" / "1 June 2024, 14:00". */
+export function dateText(lang: Lang, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hasTime = /T\d\d:\d\d/.test(iso);
+  const date = d.toLocaleDateString(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+  if (!hasTime) return date;
+  const time = d.toLocaleTimeString(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
+  return lang === 'en' ? `${date}, ${time}` : `${date} kl. ${time}`;
+}

@@ -18,6 +18,8 @@ import { indicatorPage } from './pages/indicator.tsx';
 import { municipalityIndex, municipalityPage } from './pages/municipality.tsx';
 import { dataPage } from './pages/data-page.tsx';
 import { notFoundPage } from './pages/not-found.tsx';
+import { actComparisonPage } from './pages/act-comparison.tsx';
+import { resolveMunicipality } from './components/municipality-picker.tsx';
 
 export interface WebDeps {
   readonly store: Store;
@@ -37,7 +39,7 @@ function warmUp(data: DashboardData): void {
   });
 }
 
-/** Returns the dashboard's routes: /, /indikator/:id, /kommune[/:kode], /data and /assets/*. */
+/** Returns the dashboard's routes: /, /indikator/:id, /kommune[/:kode], /lov, /data and /assets/*. */
 export function webRoutes(deps: WebDeps): Hono {
   const data: DashboardData = storeData(deps.store);
   const cache = new PageCache();
@@ -62,13 +64,15 @@ export function webRoutes(deps: WebDeps): Hono {
 
   app.get('/', page((lang, url) => frontPage(data, lang, url)));
   app.get('/indikator/:id', (c) => page((lang, url) => indicatorPage(data, lang, url, c.req.param('id')))(c));
-  app.get('/kommune', (c) => {
-    const kode = c.req.query('kode');
-    // The picker is a plain GET form: turn ?kode=4601 into the profile's own address.
-    if (kode && /^\d{4}$/.test(kode)) return c.redirect(href(`/kommune/${kode}`, langFrom(c.req.query('lang'))), 303);
+  app.get('/kommune', async (c) => {
+    const text = c.req.query('kode');
+    // The picker is a plain GET form: turn ?kode=4601 (or a name) into the profile's own address.
+    const kode = text ? resolveMunicipality(text, await data.regions()) : undefined;
+    if (kode) return c.redirect(href(`/kommune/${kode}`, langFrom(c.req.query('lang'))), 303);
     return page((lang, url) => municipalityIndex(data, lang, url))(c);
   });
   app.get('/kommune/:kode', (c) => page((lang, url) => municipalityPage(data, lang, url, c.req.param('kode')))(c));
   app.get('/data', page((lang, url) => dataPage(data, lang, url)));
+  app.get('/lov', page((lang, url) => actComparisonPage(data, lang, url)));
   return app;
 }

@@ -1,6 +1,8 @@
 /** Display names for the results table's dimension codes (docs/output-contract.md). */
 import type { Gruppe, Ledd, Lovregime, Regionniva } from '../../contract/results.ts';
 import type { Lang } from './i18n.ts';
+import type { IndicatorMeta } from '../../catalogue/types.ts';
+import { measureMeta } from './select.ts';
 
 type Pair = readonly [nb: string, en: string];
 const say = (lang: Lang, p: Pair): string => (lang === 'en' ? p[1] : p[0]);
@@ -51,3 +53,66 @@ export const nivaName = (lang: Lang, n: Regionniva): string => say(lang, NIVA[n]
 export const LEDD_ORDER: readonly Ledd[] = ['innsats', 'programresultat', 'integreringsresultat'];
 /** The three intro subgroups the report asks to be shown separately (section 6). */
 export const SUBGROUPS: readonly Gruppe[] = ['under_25', 'har_vgo', 'ovrige'];
+
+/** Completion-reason codes (P1, data contract `avslutning`) and their groups, in both languages. */
+const REASON: Record<string, Pair> = {
+  arbeid: ['arbeid', 'work'],
+  utdanning: ['utdanning', 'education'],
+  utdanning_grunnskole: ['utdanning, grunnskole', 'education, primary'],
+  utdanning_vgo: ['utdanning, videregående', 'education, upper secondary'],
+  utdanning_vgo_studiespesialisering: ['utdanning, vgo studiespesialisering', 'education, upper secondary (general)'],
+  utdanning_vgo_yrkesfag: ['utdanning, vgo yrkesfag', 'education, upper secondary (vocational)'],
+  utdanning_hoyere: ['utdanning, høyere', 'education, higher'],
+  fullfort_grunnskole: ['fullført grunnskole', 'completed primary school'],
+  fullfort_vgo: ['fullført videregående', 'completed upper secondary'],
+  arbeidssoker_tiltak: ['arbeidssøker på tiltak', 'job seeker in a programme'],
+  arbeidssoker_kvp: ['arbeidssøker på KVP', 'job seeker in the qualification programme'],
+  arbeidssoker_lonnstilskudd: ['arbeidssøker på lønnstilskudd', 'job seeker with wage subsidy'],
+  arbeidssoker_nav_tiltak: ['arbeidssøker på NAV-tiltak', 'job seeker in a NAV programme'],
+  arbeidssoker_tiltak_andre: ['arbeidssøker på tiltak hos andre', 'job seeker in a programme run by others'],
+  stonad: ['stønad eller trygd', 'benefits'],
+  sosial_stonad: ['sosial stønad', 'social assistance'],
+  trygdeytelser: ['trygdeytelser', 'social security benefits'],
+  omsorg_helse: ['omsorg eller helse', 'care or health'],
+  omsorg_barn_0_1: ['omsorg for barn 0–1 år', 'caring for a child aged 0–1'],
+  omsorg_barn_1_3: ['omsorg for barn 1–3 år', 'caring for a child aged 1–3'],
+  ikke_arbeidssoker: ['ikke arbeidssøker', 'not seeking work'],
+  ikke_arbeidssoker_forsorget: ['ikke arbeidssøker, forsørget', 'not seeking work, provided for'],
+  ikke_arbeidssoker_sosial_trygd: ['ikke arbeidssøker, sosialhjelp/trygd', 'not seeking work, assistance/benefits'],
+  helse: ['helse', 'health'],
+  atferd: ['atferd', 'conduct'],
+  avbrutt: ['avbrutt', 'discontinued'],
+  mistet_rett: ['mistet retten', 'lost the right'],
+  flyttet: ['flyttet', 'moved'],
+  dod: ['død', 'died'],
+  annet: ['annet', 'other'],
+  ikke_registrert: ['ikke registrert', 'not registered'],
+};
+const REASON_FAMILY: Record<string, Pair> = {
+  hoved: ['Hovedårsak', 'Main reason'],
+  alle: ['Alle årsaker', 'Any reason'],
+  gruppe: ['Hovedårsak gruppert', 'Main reason grouped'],
+};
+
+/**
+ * A measure's display name. Family codes (`hoved:arbeid`, `gruppe:utdanning`) get their code
+ * translated ("Main reason: work"), so English pages never show Norwegian codes; a `sporsmal:*`
+ * code shows the question code after the family name.
+ */
+export function measureLabel(lang: Lang, code: string, catalogueName: string | undefined, familyName?: string): string {
+  const m = /^([a-z_]+):(.+)$/.exec(code);
+  if (m) {
+    const fam = REASON_FAMILY[m[1]!];
+    const reason = REASON[m[2]!];
+    if (fam && reason) return `${say(lang, fam)}: ${say(lang, reason)}`;
+    if (familyName) return `${familyName}: ${m[2]!.replace(/_/g, ' ')}`;
+  }
+  return catalogueName ?? code;
+}
+
+/** The measure's name for the page: catalogue name, family codes translated (see measureLabel). */
+export function measureName(lang: Lang, meta: IndicatorMeta, code: string): string {
+  const mm = measureMeta(meta, code);
+  const name = mm ? (lang === 'en' ? mm.navn.en : mm.navn.nb) : undefined;
+  return measureLabel(lang, code, mm && !mm.kode.endsWith('*') ? name : undefined, mm?.kode.endsWith('*') ? name : undefined);
+}

@@ -58,3 +58,27 @@ test('seriesBy orders a series by period or years since settlement', () => {
   const b = [row({ botid: 3 }), row({ botid: 1 })];
   assert.deepEqual(seriesBy(b, {}, 'botid').map((s) => s.x), [1, 3]);
 });
+
+test('old vs new act is compared in the same year only', async () => {
+  const { sameYearRegimes } = await import('./select.ts');
+  const rows = [
+    row({ periode: 2021, lovregime: 'introduksjonsloven', verdi: 40 }),
+    row({ periode: 2022, lovregime: 'introduksjonsloven', verdi: 41 }),
+    row({ periode: 2022, lovregime: 'integreringsloven', verdi: 50 }),
+    row({ periode: 2023, lovregime: 'integreringsloven', verdi: 55 }),
+    row({ periode: 2023, lovregime: 'introduksjonsloven', verdi: null, status: ':' }),
+  ];
+  const s = sameYearRegimes(rows, { maal: 'b1' });
+  assert.equal(s?.periode, 2022);
+  assert.equal(s?.old.verdi, 41);
+  assert.equal(s?.neu.verdi, 50);
+  assert.equal(sameYearRegimes(rows.filter((r) => r.lovregime !== 'introduksjonsloven'), { maal: 'b1' }), null);
+});
+
+test('a key without vindu never matches a pooled row', async () => {
+  const { matches } = await import('./select.ts');
+  const pooled = row({ periode: 2023, vindu: 3 });
+  assert.equal(matches(pooled, { periode: 2023 }), false);
+  assert.equal(matches(pooled, { periode: 2023, vindu: 3 }), true);
+  assert.equal(matches(row({ periode: 2023 }), { periode: 2023 }), true);
+});

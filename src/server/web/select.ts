@@ -7,13 +7,22 @@ import type { Gruppe, Lovregime, ResultRow } from '../../contract/results.ts';
 import type { Lang } from './i18n.ts';
 import { statusText, withUnit } from './format.ts';
 
-export type Key = Partial<Pick<ResultRow, 'maal' | 'gruppe' | 'lovregime' | 'regionniva' | 'region' | 'kjonn' | 'periode' | 'botid'>>;
+export type Key = Partial<Pick<ResultRow, 'maal' | 'gruppe' | 'lovregime' | 'regionniva' | 'region' | 'kjonn' | 'periode' | 'botid' | 'vindu'>>;
 
+/** The pooled window length of a row (1 = a single year). */
+export const windowOf = (row: { readonly vindu?: number }): number => row.vindu ?? 1;
+export const isPooled = (row: { readonly vindu?: number }): boolean => windowOf(row) > 1;
+
+/**
+ * True when the row has every value in the key. A key without `vindu` matches single years only,
+ * so a pooled row (periode = its window's last year) never stands in for that year.
+ */
 export function matches(row: ResultRow, key: Key): boolean {
   for (const [k, v] of Object.entries(key)) {
-    if (v !== undefined && row[k as keyof Key] !== v) return false;
+    if (k === 'vindu' || v === undefined) continue;
+    if (row[k as keyof Key] !== v) return false;
   }
-  return true;
+  return windowOf(row) === (key.vindu ?? 1);
 }
 
 /** The measure's metadata; family codes like 'hoved:*' match 'hoved:arbeid'. */
@@ -60,9 +69,13 @@ export function headlineBotid(rows: readonly ResultRow[]): number | null {
   return b.includes(2) ? 2 : b[0]!;
 }
 
+/** Single years present in the rows (pooled windows left out). */
 export function periods(rows: readonly ResultRow[]): number[] {
-  return [...new Set(rows.map((r) => r.periode))].sort((a, b) => a - b);
+  return [...new Set(rows.filter((r) => !isPooled(r)).map((r) => r.periode))].sort((a, b) => a - b);
 }
+
+/** A published value (status '' and a number). */
+export const isPublished = (row: ResultRow | undefined): row is ResultRow & { verdi: number } => !!row && row.status === '' && row.verdi !== null;
 
 /** The row with the latest period among those matching (published or not). */
 export function latest(rows: readonly ResultRow[], key: Key): ResultRow | undefined {
@@ -73,7 +86,7 @@ export function latest(rows: readonly ResultRow[], key: Key): ResultRow | undefi
 
 /** The latest period with a published value, else the latest period at all. */
 export function latestPublished(rows: readonly ResultRow[], key: Key): ResultRow | undefined {
-  return latest(rows.filter((r) => r.status === '' && r.verdi !== null), key) ?? latest(rows, key);
+  return latest(rows.filter((r) => isPublished(r)), key) ?? latest(rows, key);
 }
 
 export function find(rows: readonly ResultRow[], key: Key): ResultRow | undefined {
@@ -112,4 +125,20 @@ export function regimesIn(rows: readonly ResultRow[]): Lovregime[] {
   const order: Lovregime[] = ['introduksjonsloven', 'integreringsloven', 'alle'];
   const have = new Set(rows.map((r) => r.lovregime));
   return order.filter((r) => have.has(r));
+}
+
+/**
+ * Old act vs new act like for like: the latest single year in which both regimes have a published
+ * figure for the same key (same measure, group, follow-up), or null. Never two different years.
+ */
+export function sameYearRegimes(rows: readonly ResultRow[], key: Key): { periode: number; old: ResultRow; neu: ResultRow } | null {
+  const old = new Map<number, ResultRow>();
+  for (const r of rows) if (isPublished(r) && matches(r, { ...key, lovregime: 'introduksjonsloven' })) old.set(r.periode, r);
+  let best: { periode: number; old: ResultRow; neu: ResultRow } | null = null;
+  for (const r of rows) {
+    if (!isPublished(r) || !matches(r, { ...key, lovregime: 'integreringsloven' })) continue;
+    const o = old.get(r.periode);
+    if (o && (!best || r.periode > best.periode)) best = { periode: r.periode, old: o, neu: r };
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linear, niceTicks } from './scales.ts';
+import { linear, niceTicks, tickDecimals } from './scales.ts';
 
 test('niceTicks covers the data with round steps', () => {
   assert.deepEqual(niceTicks(3, 87, 5), [0, 20, 40, 60, 80, 100]);
@@ -19,4 +19,10 @@ test('linear maps domain to range, and a zero-width domain to the middle', () =>
   assert.equal(y(0), 200);
   assert.equal(y(25), 150);
   assert.equal(linear([5, 5], [0, 10])(5), 5);
+});
+
+test('tick labels carry only the decimals the step needs', () => {
+  assert.equal(tickDecimals([0, 500, 1000, 1500]), 0);
+  assert.equal(tickDecimals([12.5, 13, 13.5]), 1);
+  assert.equal(tickDecimals([0, 0.25, 0.5]), 2);
 });

@@ -30,3 +30,11 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   for (let i = start; i <= end; i++) ticks.push(Number((i * step).toFixed(10)));
   return ticks;
 }
+
+/** Decimals the tick labels need: none for whole steps, else as many as the step has (max 2). */
+export function tickDecimals(ticks: readonly number[]): number {
+  if (ticks.length < 2) return 0;
+  const step = Math.abs(ticks[1]! - ticks[0]!);
+  for (let d = 0; d <= 2; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-9) return d;
+  return 2;
+}

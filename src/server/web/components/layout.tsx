@@ -8,7 +8,7 @@ export interface LayoutProps {
   readonly title: string;
   /** The current URL (path + query): the language switch links to it with the other language. */
   readonly url: URL;
-  readonly nav?: 'front' | 'kommune' | 'data' | 'indikator';
+  readonly nav?: 'front' | 'kommune' | 'data' | 'indikator' | 'lov';
   readonly children?: Child;
 }
 
@@ -46,6 +46,7 @@ export function Layout(p: LayoutProps): Child {
               <ul class="nav-list">
                 {navItem('front', '/', t('Resultatkjeden', 'Results chain'))}
                 {navItem('kommune', '/kommune', t('Kommuner', 'Municipalities'))}
+                {navItem('lov', '/lov', t('Ny og gammel lov', 'New and old act'))}
                 {navItem('data', '/data', t('Data og kvalitet', 'Data and quality'))}
               </ul>
             </nav>

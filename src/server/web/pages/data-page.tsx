@@ -1,32 +1,87 @@
 /**
- * Data page: the availability matrix (table 6.1 of the report, analysis A5: which core indicators
- * have data for which groups, computed from what is loaded) and data quality (the ingest report:
- * rows read, loaded and rejected per file).
+ * Data page: publication facts (dates in Norwegian or English format), the availability matrix
+ * (table 6.1 of the report, analysis A5) as a real table by group and act, and data quality: the
+ * ingest report per file and the rejected rows' reasons grouped and counted. No raw JSON.
  */
 import type { Child } from 'hono/jsx';
+import type { IndicatorMeta } from '../../../catalogue/types.ts';
+import type { Gruppe, Lovregime, ResultRow } from '../../../contract/results.ts';
 import type { Row } from '../../../store/index.ts';
 import type { DashboardData } from '../data.ts';
-import { translator, type Lang, type Translate } from '../i18n.ts';
+import { href, pick, translator, type Lang, type Translate } from '../i18n.ts';
 import { Layout } from '../components/layout.tsx';
-import { count, num } from '../format.ts';
-import { categoryLabel, type PublicationMeta } from '../../../publish/index.ts';
+import { count, dateText, num } from '../format.ts';
+import { gruppeName, regimeShort } from '../labels.ts';
+import type { PublicationMeta } from '../../../publish/index.ts';
+import { headlineBotid, headlineMeasure, isPooled, isPublished } from '../select.ts';
+
+const AVAIL_GROUPS: readonly Gruppe[] = ['under_25', 'har_vgo', 'ovrige', 'norsk_rett_plikt', 'norsk_plikt'];
+const ACTS: readonly Lovregime[] = ['introduksjonsloven', 'integreringsloven'];
+
+/** Persons behind published national figures per group × act (headline measure, all years). */
+export interface AvailabilityLine {
+  readonly meta: IndicatorMeta;
+  readonly cells: ReadonlyMap<string, number>;
+  readonly missingSources: readonly string[];
+}
+
+/** Sums published national denominators per group × act for one indicator's headline measure. */
+export function availabilityCells(meta: IndicatorMeta, rows: readonly ResultRow[]): Map<string, number> {
+  const maal = headlineMeasure(meta, rows);
+  const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(rows.filter((r) => r.maal === maal)) : null;
+  const cells = new Map<string, number>();
+  for (const r of rows) {
+    if (r.maal !== maal || r.botid !== botid || isPooled(r) || !isPublished(r) || r.nevner === null) continue;
+    const k = `${r.gruppe}|${r.lovregime}`;
+    cells.set(k, (cells.get(k) ?? 0) + r.nevner);
+  }
+  return cells;
+}
+
+/** The stored matrix's missing input tables per indicator, read defensively from its JSON. */
+function missingSources(stored: unknown): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const list = (stored as { indikatorer?: unknown } | null)?.indikatorer;
+  if (!Array.isArray(list)) return out;
+  for (const e of list) {
+    const id = (e as { indikator?: unknown }).indikator;
+    const miss = (e as { manglendeKilder?: unknown }).manglendeKilder;
+    if (typeof id === 'string' && Array.isArray(miss)) out.set(id, miss.map(String));
+  }
+  return out;
+}
 
 export async function dataPage(data: DashboardData, lang: Lang, url: URL): Promise<Child> {
   const t = translator(lang);
-  const [availability, ingest, pub] = await Promise.all([data.availability(), data.ingestFiles(), data.publication()]);
+  const core = (await data.indicators()).filter((m) => m.kjerne);
+  const [stored, ingest, rejections, pub, national] = await Promise.all([
+    data.availability(),
+    data.ingestFiles(),
+    data.rejections(lang),
+    data.publication(),
+    Promise.all(core.map((m) => data.results({ indikator: m.id, regionniva: ['land'], kjonn: ['alle'] }))),
+  ]);
+  const missing = missingSources(stored);
+  const lines: AvailabilityLine[] = core.map((meta, i) => ({ meta, cells: availabilityCells(meta, national[i]!), missingSources: missing.get(meta.id) ?? [] }));
   return (
     <Layout lang={lang} url={url} title={t('Data og kvalitet', 'Data and quality')} nav="data">
       <h1 class="ds-heading" data-size="lg">{t('Data og kvalitet', 'Data and quality')}</h1>
       <Publication lang={lang} pub={pub} />
       <section aria-labelledby="tilgjengelighet">
         <h2 id="tilgjengelighet" class="ds-heading" data-size="sm">{t('Tilgjengelige data (tabell 6.1)', 'Data availability (table 6.1)')}</h2>
-        <p>{t('Hvilke kjerneindikatorer det finnes data for, beregnet fra det som faktisk er lastet inn.', 'Which core indicators have data, computed from what is actually loaded.')}</p>
-        <Availability lang={lang} t={t} value={availability} />
+        <p>
+          {t(
+            'Hvilke kjerneindikatorer som har publiserte tall for hver gruppe under gammel og ny lov, for hele landet. Tallet er personer summert over alle år (hovedmålet; for integreringsresultat ett oppfølgingsår). ✗ betyr ingen publiserte tall.',
+            'Which core indicators have published figures for each group under the old and the new act, for the whole country. The number is persons summed over all years (the headline measure; for integration outcomes one follow-up year). ✗ means no published figures.',
+          )}
+        </p>
+        <AvailabilityTable lang={lang} t={t} lines={lines} />
       </section>
       <section aria-labelledby="kvalitet">
         <h2 id="kvalitet" class="ds-heading" data-size="sm">{t('Datakvalitet ved innlesing', 'Data quality at ingest')}</h2>
         <p>{t('Rader som ikke følger datakontrakten, settes til side med linje, kolonne og årsak, og telles her.', 'Rows that break the data contract are set aside with line, column and reason, and counted here.')}</p>
         <IngestTable lang={lang} t={t} rows={ingest} />
+        <Rejections lang={lang} t={t} rows={rejections} />
       </section>
     </Layout>
   );
@@ -36,102 +91,55 @@ function Publication(p: { lang: Lang; pub: PublicationMeta | null }): Child {
   const t = translator(p.lang);
   if (!p.pub) return <p>{t('Ingen publisering funnet ennå.', 'No publication found yet.')}</p>;
   const th = p.pub.thresholds ?? {};
+  const thresholdName: Record<string, [string, string]> = {
+    minDenominator: ['minste antall personer i en celle', 'minimum persons in a cell'],
+    minCount: ['minste antall i telleren', 'minimum count in the numerator'],
+    minMeanN: ['minste antall bak et gjennomsnitt', 'minimum persons behind a mean'],
+  };
+  const thText = Object.entries(th).map(([k, v]) => `${thresholdName[k] ? t(thresholdName[k][0], thresholdName[k][1]) : k}: ${v}`).join('; ');
   return (
     <dl class="meta-list">
       <dt>{t('Beregnet', 'Computed')}</dt>
-      <dd>{p.pub.generatedAt}</dd>
-      {p.pub.dataLastDate ? (<><dt>{t('Data til og med', 'Data up to')}</dt><dd>{p.pub.dataLastDate}</dd></>) : null}
+      <dd><time datetime={p.pub.generatedAt}>{dateText(p.lang, p.pub.generatedAt)}</time></dd>
+      {p.pub.dataLastDate ? (<><dt>{t('Data til og med', 'Data up to')}</dt><dd><time datetime={p.pub.dataLastDate}>{dateText(p.lang, p.pub.dataLastDate)}</time></dd></>) : null}
       <dt>{t('Personvern (prikking)', 'Confidentiality (suppression)')}</dt>
       <dd>
         {p.pub.disclosure === 'on' ? t('På', 'On') : t('AV – ubeskyttede tall, kun for analytikere', 'OFF – unprotected figures, analysts only')}
-        {Object.keys(th).length ? ` (${Object.entries(th).map(([k, v]) => `${k} = ${v}`).join(', ')})` : ''}
+        {thText ? ` (${thText})` : ''}
       </dd>
     </dl>
   );
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function cellWord(t: Translate, v: unknown): string {
-  if (v === true) return t('✓ Ja', '✓ Yes');
-  if (v === false) return t('✗ Nei', '✗ No');
-  if (v === 'full') return t('✓ Full', '✓ Full');
-  if (v === 'delvis') return t('◐ Delvis', '◐ Partial');
-  if (v === 'ingen') return t('✗ Ingen', '✗ None');
-  if (v === null || v === undefined) return '..';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-/**
- * The availability JSON is whatever the compute stage wrote; render it by shape: an object of
- * objects becomes a matrix (e.g. indicator × group), an object of values a two-column table, an
- * array of objects a table.
- */
-function Availability(p: { lang: Lang; t: Translate; value: unknown }): Child {
-  if (p.value === null || p.value === undefined) return <p>{p.t('Ingen oversikt lagret.', 'No overview stored.')}</p>;
-  if (Array.isArray(p.value)) return <RowsTable caption={p.t('Tilgjengelighet', 'Availability')} t={p.t} rows={p.value.filter(isObj)} />;
-  if (!isObj(p.value)) return <p>{String(p.value)}</p>;
-  const entries = Object.entries(p.value);
-  if (entries.every(([, v]) => isObj(v) && Object.values(v).every((x) => !isObj(x)))) return <Matrix lang={p.lang} caption={p.t('Tilgjengelighet', 'Availability')} t={p.t} rows={entries as [string, Record<string, unknown>][]} />;
-  if (entries.every(([, v]) => !isObj(v) && !Array.isArray(v))) return <Matrix lang={p.lang} caption={p.t('Tilgjengelighet', 'Availability')} t={p.t} rows={entries.map(([k, v]) => [k, { '': v }])} />;
+function AvailabilityTable(p: { lang: Lang; t: Translate; lines: readonly AvailabilityLine[] }): Child {
+  const groups = AVAIL_GROUPS.filter((g) => p.lines.some((l) => ACTS.some((a) => l.cells.has(`${g}|${a}`))));
+  const shown = groups.length ? groups : AVAIL_GROUPS.slice(0, 3);
   return (
-    <>
-      {entries.map(([k, v]) => (
-        <div class="availability-part">
-          <h3 class="ds-heading" data-size="2xs">{label(p.lang, k)}</h3>
-          <Availability lang={p.lang} t={p.t} value={v} />
-        </div>
-      ))}
-    </>
-  );
-}
-
-const KNOWN: Record<string, [string, string]> = {
-  tabeller: ['Inndatatabeller', 'Input tables'],
-  indikatorer: ['Indikatorer', 'Indicators'],
-  grupper: ['Grupper', 'Groups'],
-};
-function label(lang: Lang, key: string): string {
-  const k = KNOWN[key];
-  if (k) return lang === 'en' ? k[1] : k[0];
-  const g = categoryLabel('gruppe', key, lang);
-  return g && g !== key ? g : key;
-}
-
-function Matrix(p: { lang: Lang; caption: string; t: Translate; rows: readonly [string, Record<string, unknown>][] }): Child {
-  const cols = [...new Set(p.rows.flatMap(([, v]) => Object.keys(v)))];
-  const lang = p.lang;
-  return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-labelledby="avail-caption">
       <table class="ds-table availability" data-size="sm">
-        <caption>{p.caption}</caption>
+        <caption id="avail-caption">{p.t('Publiserte tall etter gruppe og lov (personer)', 'Published figures by group and act (persons)')}</caption>
         <thead>
           <tr>
-            <th scope="col">{p.t('Navn', 'Name')}</th>
-            {cols.map((c) => <th scope="col">{c === '' ? p.t('Status', 'Status') : label(lang, c)}</th>)}
+            <td rowspan={2}></td>
+            {shown.map((g) => <th scope="colgroup" colspan={2}>{gruppeName(p.lang, g)}</th>)}
+            <th scope="col" rowspan={2}>{p.t('Mangler kilder', 'Missing sources')}</th>
+          </tr>
+          <tr>
+            {shown.flatMap((g) => ACTS.map((a) => <th scope="col" class="num" id={`av-${g}-${a}`}>{regimeShort(p.lang, a)}</th>))}
           </tr>
         </thead>
         <tbody>
-          {p.rows.map(([k, v]) => (
+          {p.lines.map((l) => (
             <tr>
-              <th scope="row">{label(lang, k)}</th>
-              {cols.map((c) => <td>{cellWord(p.t, v[c])}</td>)}
+              <th scope="row"><a href={href(`/indikator/${l.meta.id}`, p.lang)}>{`${l.meta.id} ${pick(p.lang, l.meta.navn)}`}</a></th>
+              {shown.flatMap((g) => ACTS.map((a) => {
+                const n = l.cells.get(`${g}|${a}`);
+                return <td class="num">{n !== undefined ? `✓ ${count(p.lang, n)}` : <span><span aria-hidden="true">✗</span><span class="ds-sr-only">{p.t('ingen', 'none')}</span></span>}</td>;
+              }))}
+              <td>{l.missingSources.length ? l.missingSources.join(', ') : '–'}</td>
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
-  );
-}
-
-function RowsTable(p: { caption: string; t: Translate; rows: readonly Record<string, unknown>[] }): Child {
-  const cols = [...new Set(p.rows.flatMap((r) => Object.keys(r)))];
-  return (
-    <div class="table-wrap">
-      <table class="ds-table" data-size="sm">
-        <caption>{p.caption}</caption>
-        <thead><tr>{cols.map((c) => <th scope="col">{c}</th>)}</tr></thead>
-        <tbody>{p.rows.map((r) => <tr>{cols.map((c) => <td>{cellWord(p.t, r[c])}</td>)}</tr>)}</tbody>
       </table>
     </div>
   );
@@ -152,9 +160,9 @@ function IngestTable(p: { lang: Lang; t: Translate; rows: readonly Row[] }): Chi
   }
   const share = (rej: number, read: number): string => (read > 0 ? `${num(p.lang, (100 * rej) / read)} %` : '–');
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-labelledby="ingest-caption">
       <table class="ds-table ingest" data-size="sm" data-zebra="true">
-        <caption>{t('Rader lest, lastet og avvist per fil', 'Rows read, loaded and rejected per file')}</caption>
+        <caption id="ingest-caption">{t('Rader lest, lastet og avvist per fil', 'Rows read, loaded and rejected per file')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('Fil', 'File')}</th>
@@ -187,6 +195,44 @@ function IngestTable(p: { lang: Lang; t: Translate; rows: readonly Row[] }): Chi
           </tr>
         </tfoot>
       </table>
+    </div>
+  );
+}
+
+/** Rejected rows grouped per file by reason (and column), counted; never values or line numbers. */
+function Rejections(p: { lang: Lang; t: Translate; rows: readonly Record<string, unknown>[] }): Child {
+  const t = p.t;
+  if (p.rows.length === 0) return <p>{t('Ingen rader ble avvist.', 'No rows were rejected.')}</p>;
+  const files = [...new Set(p.rows.map((r) => String(r['fil'] ?? r['tabell'] ?? '')))].sort();
+  return (
+    <div class="rejections">
+      <h3 class="ds-heading" data-size="xs">{t('Avviste rader etter årsak', 'Rejected rows by reason')}</h3>
+      <div class="table-wrap" tabindex={0} role="region" aria-labelledby="rej-caption">
+        <table class="ds-table rejection-table" data-size="sm">
+          <caption id="rej-caption">{t('Avviste rader per fil, gruppert etter årsak og kolonne', 'Rejected rows per file, grouped by reason and column')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('Fil', 'File')}</th>
+              <th scope="col">{t('Årsak', 'Reason')}</th>
+              <th scope="col">{t('Kolonne', 'Column')}</th>
+              <th scope="col" class="num">{t('Antall', 'Count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {files.flatMap((f) => {
+              const rows = p.rows.filter((r) => String(r['fil'] ?? r['tabell'] ?? '') === f).sort((a, b) => n(b['antall']) - n(a['antall']));
+              return rows.map((r, i) => (
+                <tr>
+                  {i === 0 ? <th scope="rowgroup" rowspan={rows.length}>{f}</th> : null}
+                  <td>{String(r['aarsak'] ?? r['aarsak_kode'] ?? '')}</td>
+                  <td>{r['kolonne'] ? String(r['kolonne']) : '–'}</td>
+                  <td class="num">{count(p.lang, n(r['antall']))}</td>
+                </tr>
+              ));
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -8,12 +8,16 @@ import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { ResultRow } from '../../../contract/results.ts';
 import type { DashboardData } from '../data.ts';
 import { href, pick, translator, type Lang } from '../i18n.ts';
-import { gruppeName, leddHint, leddName, LEDD_ORDER, regimeShort, SUBGROUPS } from '../labels.ts';
+import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, regimeShort, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { SuppressionNote, Value } from '../components/value.tsx';
 import { MunicipalityPicker } from '../components/municipality-picker.tsx';
 import { Sparkline } from '../charts/sparkline.tsx';
-import { cellText, headlineBotid, headlineMeasure, latestPublished, measureMeta, seriesBy, totalGroup, unitOf, type Key } from '../select.ts';
+import { cellText, headlineBotid, headlineMeasure, isPublished, latestPublished, sameYearRegimes, seriesBy, totalGroup, unitOf, type Key } from '../select.ts';
+import type { AnalysisRow } from '../../../contract/analysis.ts';
+import type { Unit } from '../../../catalogue/types.ts';
+import { count, withUnit } from '../format.ts';
+import { A3_ADJUSTED, differenceText, isShown, latestWindow } from '../analyses.ts';
 import type { Regions } from '../data.ts';
 
 export interface Headline {
@@ -36,15 +40,16 @@ export async function loadHeadline(data: DashboardData, meta: IndicatorMeta): Pr
 
 export async function frontPage(data: DashboardData, lang: Lang, url: URL): Promise<Child> {
   const core = (await data.indicators()).filter((m) => m.kjerne);
-  const [headlines, regions, pub] = await Promise.all([
+  const [headlines, regions, pub, a3] = await Promise.all([
     Promise.all(core.map((m) => loadHeadline(data, m))),
     data.regions(),
     data.publication(),
+    data.analyses({ analyse: ['A3'], regionniva: ['land'] }),
   ]);
-  return <FrontPage lang={lang} url={url} headlines={headlines} regions={regions} threshold={pub?.thresholds?.['minDenominator']} />;
+  return <FrontPage lang={lang} url={url} headlines={headlines} regions={regions} a3={a3 ?? []} threshold={pub?.thresholds?.['minDenominator']} />;
 }
 
-function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; regions: Regions; threshold?: number | undefined }): Child {
+function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; regions: Regions; a3: readonly AnalysisRow[]; threshold?: number | undefined }): Child {
   const t = translator(p.lang);
   return (
     <Layout lang={p.lang} url={p.url} title={t('Resultatkjeden', 'The results chain')} nav="front">
@@ -62,7 +67,7 @@ function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; re
               <span class="step" aria-hidden="true">{i + 1}</span> {leddName(p.lang, ledd)}
             </h2>
             <p class="hint">{leddHint(p.lang, ledd)}</p>
-            {p.headlines.filter((h) => h.meta.ledd === ledd).map((h) => <IndicatorCard lang={p.lang} h={h} />)}
+            {p.headlines.filter((h) => h.meta.ledd === ledd).map((h) => <IndicatorCard lang={p.lang} h={h} a3={p.a3.filter((r) => r.indikator === h.meta.id && r.maal === h.key.maal)} />)}
           </section>
         ))}
       </div>
@@ -75,7 +80,7 @@ function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; re
   );
 }
 
-function IndicatorCard(p: { lang: Lang; h: Headline }): Child {
+function IndicatorCard(p: { lang: Lang; h: Headline; a3: readonly AnalysisRow[] }): Child {
   const t = translator(p.lang);
   const { meta, rows, key, total } = p.h;
   const maal = key.maal;
@@ -90,31 +95,30 @@ function IndicatorCard(p: { lang: Lang; h: Headline }): Child {
   const unit = unitOf(meta, maal);
   const main = latestPublished(rows, { ...key, gruppe: total, lovregime: 'alle' });
   const trend = seriesBy(rows, { ...key, gruppe: total, lovregime: 'alle' }, 'periode');
-  const mm = measureMeta(meta, maal);
   const when = main ? periodLabel(p.lang, main) : '';
   const trendText = trend.map((s) => `${s.x}: ${cellText(p.lang, s.row, unit)}`).join(', ');
+  const ci = isPublished(main) && main.ki_nedre !== null && main.ki_ovre !== null ? `${withUnit(p.lang, main.ki_nedre, unit)} – ${withUnit(p.lang, main.ki_ovre, unit)}` : null;
   return (
     <article class="ds-card indicator-card" aria-labelledby={`kort-${meta.id}`}>
       <h3 id={`kort-${meta.id}`} class="ds-heading" data-size="2xs">
         <a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(p.lang, meta.navn)}`}</a>
       </h3>
-      <p class="measure-name">{mm ? pick(p.lang, mm.navn) : maal}</p>
+      <p class="measure-name">{measureName(p.lang, meta, maal)}</p>
       <p class="big-number">
         <Value lang={p.lang} row={main} unit={unit} />
         <span class="when">{when}</span>
       </p>
+      <p class="card-flags">
+        <span class="ds-tag" data-color="neutral" data-size="sm">{t('Ujustert', 'Unadjusted')}</span>
+      </p>
+      {isPublished(main) ? (
+        <details class="card-details">
+          <summary>{t('Antall og usikkerhet', 'Number and uncertainty')}</summary>
+          <p>{`n = ${main.nevner !== null ? count(p.lang, main.nevner) : '..'}${ci ? `; ${t('95 %-intervall', '95 % interval')}: ${ci}` : ''}${main.mangler ? `; ${t('utelatt for manglende data', 'left out for missing data')}: ${count(p.lang, main.mangler)}` : ''}`}</p>
+        </details>
+      ) : null}
       <Sparkline points={trend.map((s) => ({ x: s.x, y: s.row.status === '' ? s.row.verdi : null, text: '' }))} label={`${t('Utvikling', 'Trend')}: ${trendText}`} />
-      <dl class="compare">
-        {(['introduksjonsloven', 'integreringsloven'] as const).map((reg) => {
-          const r = latestPublished(rows, { ...key, gruppe: total, lovregime: reg });
-          return (
-            <div>
-              <dt>{regimeShort(p.lang, reg)}</dt>
-              <dd><Value lang={p.lang} row={r} unit={unit} />{r ? <span class="when">{` ${r.periode}`}</span> : null}</dd>
-            </div>
-          );
-        })}
-      </dl>
+      <ActCompare lang={p.lang} h={p.h} a3={p.a3} unit={unit} />
       <dl class="compare groups">
         {SUBGROUPS.map((g) => {
           const r = main ? rows.find((x) => x.gruppe === g && x.lovregime === 'alle' && x.periode === main.periode && (key.botid === undefined || x.botid === key.botid)) : undefined;
@@ -127,6 +131,39 @@ function IndicatorCard(p: { lang: Lang; h: Headline }): Child {
         })}
       </dl>
     </article>
+  );
+}
+
+/**
+ * Old vs new act on a card: the adjusted difference (A3) where it exists, and the unadjusted
+ * figures of the latest year both acts have — never two different years.
+ */
+function ActCompare(p: { lang: Lang; h: Headline; a3: readonly AnalysisRow[]; unit: Unit }): Child {
+  const t = translator(p.lang);
+  const same = sameYearRegimes(p.h.rows, { ...p.h.key, gruppe: p.h.total });
+  const adj = latestWindow(p.a3.filter((r) => r.sammenligning === A3_ADJUSTED))[0];
+  return (
+    <div class="act-compare">
+      {same ? (
+        <dl class="compare">
+          {([['introduksjonsloven', same.old], ['integreringsloven', same.neu]] as const).map(([reg, r]) => (
+            <div>
+              <dt>{`${regimeShort(p.lang, reg)} ${same.periode}`}</dt>
+              <dd><Value lang={p.lang} row={r} unit={p.unit} />{r.nevner !== null ? <span class="when">{` n = ${count(p.lang, r.nevner)}`}</span> : null}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p class="hint">{t('Ingen år med tall for begge lover.', 'No year with figures for both acts.')}</p>
+      )}
+      {adj && isShown(adj) ? (
+        <p class="adjusted-line">
+          <span class="ds-tag" data-color="accent" data-size="sm">{t('Justert', 'Adjusted')}</span>
+          {` ${t('Ny mot gammel lov', 'New vs old act')} (${adj.periode}): ${differenceText(p.lang, adj, p.unit)}`}
+        </p>
+      ) : null}
+      <p class="hint"><a href={href('/lov', p.lang) + `#lov-${p.h.meta.id}`}>{t('Mer om ny og gammel lov', 'More on new and old act')}</a></p>
+    </div>
   );
 }
 

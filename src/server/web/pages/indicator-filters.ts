@@ -14,6 +14,11 @@ export interface IndicatorFilters {
   readonly periode: number;
   readonly niva: 'kommune' | 'fylke';
   readonly botid: number | null;
+  /** The chosen region: '0' (country), a county or a municipality code (validated by the page). */
+  readonly region: string;
+  /** Sort of the regional table: by name, value or persons; ascending or descending. */
+  readonly sort: 'navn' | 'verdi' | 'n';
+  readonly retning: 'asc' | 'desc';
 }
 
 export interface FilterOptions {
@@ -55,5 +60,8 @@ export function parseFilters(q: URLSearchParams, meta: IndicatorMeta, national: 
   const periodeQ = q.get('periode');
   const periode = oneOf(periodeQ === null ? undefined : Number(periodeQ), o.periode, latestRow?.periode ?? o.periode.at(-1) ?? 0);
   const niva = q.get('niva') === 'fylke' ? 'fylke' : 'kommune';
-  return { maal, gruppe, lovregime, periode, niva, botid };
+  const sortQ = q.get('sort');
+  const sort = sortQ === 'verdi' || sortQ === 'n' ? sortQ : 'navn';
+  const retning = q.get('retning') === 'desc' ? 'desc' : 'asc';
+  return { maal, gruppe, lovregime, periode, niva, botid, region: q.get('region')?.trim() || '0', sort, retning };
 }
