@@ -58,7 +58,9 @@ function cell(spec: Spec, m: Spec['measures'][number], key: { periode: number; b
   const trend = (key.periode - 2018) * 1.5 + (key.lovregime === 'integreringsloven' ? 2 : 0) + (key.botid ?? 0) * 9;
   const raw = m.base + (m.mean ? 6 : 1) * (trend + key.region.shift + key.gshift);
   const verdi = Math.round((m.mean ? raw : Math.min(99, Math.max(1, raw))) * 10) / 10;
-  const nevner = key.region.niva === 'land' ? 2400 : key.region.niva === 'fylke' ? 300 : 60;
+  const size = key.region.niva === 'land' ? 2400 : key.region.niva === 'fylke' ? 300 : ({ '0301': 90, '4640': 30 } as Record<string, number>)[key.region.code] ?? 60;
+  const share = ({ under_25: 0.3, har_vgo: 0.25, ovrige: 0.45 } as Record<string, number>)[key.gruppe] ?? 1;
+  const nevner = Math.round(size * share);
   const teller = m.mean ? null : Math.round((verdi / 100) * nevner);
   const base = {
     indikator: spec.indikator, maal: m.maal, ledd: spec.ledd, kohort: spec.kohort, periode: key.periode, botid: key.botid,

@@ -82,3 +82,12 @@ test('a key without vindu never matches a pooled row', async () => {
   assert.equal(matches(pooled, { periode: 2023, vindu: 3 }), true);
   assert.equal(matches(row({ periode: 2023 }), { periode: 2023 }), true);
 });
+
+test('family measure codes get labels in the page language, never the raw code', async () => {
+  const { measureLabel } = await import('./labels.ts');
+  assert.equal(measureLabel('en', 'hoved:arbeid', 'Main reason: arbeid'), 'Main reason: work');
+  assert.equal(measureLabel('nb', 'gruppe:utdanning', 'Hovedårsak gruppert: utdanning'), 'Hovedårsak gruppert: utdanning');
+  assert.equal(measureLabel('en', 'alle:omsorg_barn_0_1', undefined), 'Any reason: caring for a child aged 0–1');
+  assert.equal(measureLabel('en', 'b1_muntlig', 'B1 oral'), 'B1 oral');
+  assert.equal(measureLabel('en', 'sporsmal:q7', undefined, 'One measure per question'), 'One measure per question: q7');
+});

@@ -151,7 +151,7 @@ export function LineChart(p: LineChartProps): Child {
                   <polygon
                     class="band"
                     stroke="none"
-                    fill-opacity="0.16"
+                    fill-opacity={p.series.length > 2 ? "0.09" : "0.16"}
                     points={[...run.map((b) => `${x(b.x).toFixed(1)},${y(b.hi).toFixed(1)}`), ...[...run].reverse().map((b) => `${x(b.x).toFixed(1)},${y(b.lo).toFixed(1)}`)].join(' ')}
                   />
                 ),

@@ -494,6 +494,7 @@ function Comparison(v: View): Child {
           `Similar municipalities are the ${PEER_COUNT} most like ${v.k.name} in persons settled (last three years), centrality (SSB class 1–6) and composition (shares under 25 and with upper secondary among intro participants). Same period for all; unadjusted figures. The order is not a ranking.`,
         )}
       </p>
+      {v.peers.length === 0 ? <p>{t('Fant ingen lignende kommuner: for lite publisert data om størrelse og sammensetning.', 'No similar municipalities found: too little published data on size and composition.')}</p> : null}
       <form method="get" action={`/kommune/${v.k.code}`} class="filters compare-form">
         <div class="ds-field">
           <label class="ds-label" for="c-indikator">{t('Indikator', 'Indicator')}</label>
