@@ -185,9 +185,10 @@ export function analysisFixtureRows(): AnalysisRow[] {
     rows.push(a({ ...base, n, observert: 50 + d, forventet: 50, differanse: d, ki_nedre: lo, ki_ovre: hi, krympet: d / 2, vurdering: lo > 0 ? 'hoyere' : hi < 0 ? 'lavere' : 'som_forventet' }));
   });
   // A2 for Bergen: each link's key indicator, adjusted; programme results significantly lower.
-  rows.push(a({ analyse: 'A2', indikator: 'I1', maal: 'grunnskole', kohort: 'aktive', sammenligning: 'ledd_mot_forventet', region: '4601', regionniva: 'kommune', n: 300, observert: 30, forventet: 31, differanse: -1, ki_nedre: -5, ki_ovre: 3, vurdering: 'som_forventet' }));
-  rows.push(a({ analyse: 'A2', indikator: 'P4', maal: 'b1_muntlig', sammenligning: 'ledd_mot_forventet', region: '4601', regionniva: 'kommune', n: 280, observert: 49, forventet: 55, differanse: -6, ki_nedre: -10, ki_ovre: -2, vurdering: 'lavere' }));
-  rows.push(a({ analyse: 'A2', indikator: 'R2', maal: 'andel', botid: 2, sammenligning: 'ledd_mot_forventet', region: '4601', regionniva: 'kommune', n: 412, observert: 54, forventet: 50, differanse: 4, ki_nedre: -1, ki_ovre: 9, vurdering: 'som_forventet' }));
+  rows.push(a({ analyse: 'A2', indikator: 'I1', maal: 'grunnskole', kohort: 'aktive', sammenligning: 'ledd_innsats', region: '4601', regionniva: 'kommune', n: 300, observert: 30, forventet: 31, differanse: -1, ki_nedre: -5, ki_ovre: 3, vurdering: 'som_forventet' }));
+  rows.push(a({ analyse: 'A2', indikator: 'P4', maal: 'b1_muntlig', sammenligning: 'ledd_programresultat', region: '4601', regionniva: 'kommune', n: 280, observert: 49, forventet: 55, differanse: -6, ki_nedre: -10, ki_ovre: -2, vurdering: 'lavere' }));
+  rows.push(a({ analyse: 'A2', indikator: 'R2', maal: 'andel', botid: 2, sammenligning: 'ledd_integreringsresultat', region: '4601', regionniva: 'kommune', n: 412, observert: 54, forventet: 50, differanse: 4, ki_nedre: -1, ki_ovre: 9, vurdering: 'som_forventet' }));
+  rows.push(a({ analyse: 'A2', indikator: 'P4', maal: 'programresultat', sammenligning: 'svakeste_ledd', region: '4601', regionniva: 'kommune', n: 280, observert: 49, forventet: 55, differanse: -6, ki_nedre: -10, ki_ovre: -2, vurdering: 'lavere' }));
   // A3: new vs old act, raw and adjusted, over the overlap years; and the standardised old-act line.
   for (const [indikator, maal, botid] of [['P4', 'b1_muntlig', null], ['R2', 'andel', 2]] as const) {
     const common = { analyse: 'A3' as const, indikator, maal, botid, gruppe: (indikator === 'P4' ? 'intro' : 'alle') as AnalysisRow['gruppe'], region: '0', regionniva: 'land' as const, periode: '2021-2022' };

@@ -34,3 +34,15 @@ test('the weakest link is named only when significantly below expected', () => {
   assert.deepEqual(d.links.map((l) => l.ledd), ['programresultat', 'integreringsresultat']);
   assert.equal(chainDiagnosis([a2[0]!], [r1, p4]).weakest, null);
 });
+
+test('A2 as the analysis stage writes it: ledd_<link> rows and a svakeste_ledd summary', () => {
+  const links = [
+    row({ analyse: 'A2', indikator: 'P4', sammenligning: 'ledd_programresultat', differanse: -6, ki_nedre: -10, ki_ovre: -2, vurdering: 'lavere' }),
+    row({ analyse: 'A2', indikator: 'R1', sammenligning: 'ledd_integreringsresultat', periode: '2019-2021' }),
+  ];
+  const d = chainDiagnosis([...links, row({ analyse: 'A2', indikator: 'P4', maal: 'programresultat', sammenligning: 'svakeste_ledd', vurdering: 'lavere' })], [r1, p4]);
+  assert.deepEqual(d.links.map((l) => l.row.indikator), ['P4', 'R1'], 'each link keeps its own latest window; the summary is not a link');
+  assert.equal(d.weakest?.ledd, 'programresultat');
+  const none = chainDiagnosis([...links, row({ analyse: 'A2', indikator: 'A2', maal: 'ingen_skiller_seg_ut', sammenligning: 'svakeste_ledd' })], [r1, p4]);
+  assert.equal(none.weakest, null);
+});

@@ -93,15 +93,29 @@ export interface ChainLink {
 }
 
 /**
- * A2: the chain's links for one region (latest window), and the weakest link — only where a link
- * is significantly below expected (vurdering 'lavere'); the lowest such difference, else null.
+ * A2: the chain's links for one region — rows `ledd_<link>` (each link's key outcome, adjusted, its
+ * latest window) — and the weakest link. The analysis' own summary row (`svakeste_ledd`: maal = the
+ * link, or `ingen_skiller_seg_ut`) decides when present; otherwise the link significantly below
+ * expected (vurdering 'lavere') with the lowest difference, else none.
  */
 export function chainDiagnosis(rows: readonly AnalysisRow[], metas: readonly IndicatorMeta[]): { links: ChainLink[]; weakest: ChainLink | null } {
   const byId = new Map(metas.map((m) => [m.id, m]));
   const order = ['innsats', 'programresultat', 'integreringsresultat'];
-  const links = latestWindow(rows)
-    .map((row) => ({ row, meta: byId.get(row.indikator), ledd: byId.get(row.indikator)?.ledd ?? 'innsats' }))
-    .sort((a, b) => order.indexOf(a.ledd) - order.indexOf(b.ledd) || a.row.indikator.localeCompare(b.row.indikator));
+  const linkOf = (r: AnalysisRow): IndicatorMeta['ledd'] | undefined => {
+    const code = r.sammenligning.startsWith('ledd_') ? r.sammenligning.slice(5) : byId.get(r.indikator)?.ledd;
+    return order.includes(code ?? '') ? (code as IndicatorMeta['ledd']) : undefined;
+  };
+  const linkRows = rows.filter((r) => r.sammenligning !== 'svakeste_ledd' && linkOf(r) !== undefined);
+  const links: ChainLink[] = [];
+  for (const ledd of order as IndicatorMeta['ledd'][]) {
+    const mine = linkRows.filter((r) => linkOf(r) === ledd);
+    const row = latestWindow(mine)[0];
+    if (row) links.push({ ledd, row, meta: byId.get(row.indikator) });
+  }
+  const summary = rows.find((r) => r.sammenligning === 'svakeste_ledd');
+  if (summary) {
+    return { links, weakest: summary.maal === 'ingen_skiller_seg_ut' ? null : (links.find((l) => l.ledd === summary.maal) ?? null) };
+  }
   let weakest: ChainLink | null = null;
   for (const l of links) {
     if (l.row.vurdering !== 'lavere' || !isShown(l.row)) continue;

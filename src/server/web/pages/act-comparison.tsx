@@ -77,7 +77,8 @@ function ActIndicator(p: { lang: Lang; h: Headline; a3: readonly AnalysisRow[] }
   const maal = key.maal;
   const unit = maal ? unitOf(meta, maal) : 'prosent';
   const same = maal ? sameYearRegimes(rows, { ...key, gruppe: total }) : null;
-  const mine = p.a3.filter((r) => r.maal === maal || !maal);
+  // One outcome: the headline measure at the headline follow-up (A3 writes one per botid).
+  const mine = p.a3.filter((r) => r.maal === maal && (key.botid === undefined || r.botid === key.botid));
   const raw = latestWindow(mine.filter((r) => r.sammenligning === A3_RAW))[0];
   const adj = latestWindow(mine.filter((r) => r.sammenligning === A3_ADJUSTED))[0];
   const standardised = mine.filter((r) => r.sammenligning.includes('standardisert'));

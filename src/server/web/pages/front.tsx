@@ -67,7 +67,7 @@ function FrontPage(p: { lang: Lang; url: URL; headlines: readonly Headline[]; re
               <span class="step" aria-hidden="true">{i + 1}</span> {leddName(p.lang, ledd)}
             </h2>
             <p class="hint">{leddHint(p.lang, ledd)}</p>
-            {p.headlines.filter((h) => h.meta.ledd === ledd).map((h) => <IndicatorCard lang={p.lang} h={h} a3={p.a3.filter((r) => r.indikator === h.meta.id && r.maal === h.key.maal)} />)}
+            {p.headlines.filter((h) => h.meta.ledd === ledd).map((h) => <IndicatorCard lang={p.lang} h={h} a3={p.a3.filter((r) => r.indikator === h.meta.id && r.maal === h.key.maal && (h.key.botid === undefined || r.botid === h.key.botid))} />)}
           </section>
         ))}
       </div>
