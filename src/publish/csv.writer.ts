@@ -4,8 +4,9 @@
  * When disclosure control was off, every row carries an extra last column `ubeskyttet=true`, so the
  * mark survives any copy or filter of the file (a comment line would break RFC 4180 readers).
  */
-import { RESULT_COLUMNS, type ResultRow } from '../contract/results.ts';
+import { RESULT_COLUMNS, periodeKey, type ResultRow } from '../contract/results.ts';
 import { isUnprotected, type WriteOptions, type Writer } from './types.ts';
+import type { Text } from '../catalogue/types.ts';
 
 export const UNPROTECTED_COLUMN = 'ubeskyttet';
 
@@ -28,17 +29,20 @@ export function* csvLines(rows: Iterable<ResultRow>, opts: WriteOptions = {}): G
   const header = unprotected ? [...RESULT_COLUMNS, UNPROTECTED_COLUMN] : [...RESULT_COLUMNS];
   yield `${header.join(',')}\r\n`;
   for (const row of rows) {
-    const fields = RESULT_COLUMNS.map((c) => csvField(row[c]));
+    const fields = RESULT_COLUMNS.map((c) => csvField(c === 'periode' ? periodeKey(row) : row[c]));
     if (unprotected) fields.push('true');
     yield `${fields.join(',')}\r\n`;
   }
 }
 
-export const csvWriter: Writer = {
+export const csvWriter = {
   format: 'csv',
   contentType: 'text/csv; charset=utf-8; header=present',
   extension: 'csv',
+  label: { nb: 'CSV', en: 'CSV' } satisfies Text,
   write(rows, _meta, opts) {
     return new TextEncoder().encode([...csvLines(rows, opts)].join(''));
   },
-};
+  // indikatorer.csv: every indicator in one file, written by the engine (COPY), byte for byte as csvLines.
+  files: { scope: 'all', when: 'now', writeFile: (source, path) => source.copyCsv(path) },
+} as const satisfies Writer;

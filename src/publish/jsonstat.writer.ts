@@ -1,14 +1,17 @@
 /**
  * JSON-stat 2.0 datasets (docs/output-contract.md § JSON-stat 2.0): one dataset per indicator.
- * Dimensions: the role dimensions maal (metric), periode (time) and region (geo) always; every other
- * key column only when it varies; last a `maaltall` dimension holding verdi, teller, nevner, the
- * interval and mangler (as SSB's ContentsCode), so the dataset carries the same cells as the CSV.
- * Suppressed / missing cells: value null + status ':' / '..' / '.', as SSB's API does.
- * The full cube is sparse (region × group × regime), so value/status use the object form
- * ({"index": v}) when fewer than half the cells hold something.
+ * Dimensions: every key column of the results table (size 1 when it does not vary, so a script
+ * written for one query works on the next), then `maaltall` (verdi, teller, nevner, the interval,
+ * mangler — SSB's ContentsCode) with role metric and a unit per category.
+ * Every `null` carries a status: `:` suppressed, `..` no data, `.` not applicable — which is also
+ * the status of a combination that does not exist (e.g. a subgroup at municipality level).
+ *
+ * The cube is built without a cell map: each row's flat index goes into a typed array, the rows are
+ * sorted by it, and the `value`/`status` arrays are streamed as text (`jsonStatText`), so a national
+ * indicator with millions of cells costs a few typed arrays, never millions of JS objects.
  */
-import { RESULTS_VERSION, type ResultRow } from '../contract/results.ts';
-import type { IndicatorMeta } from '../catalogue/types.ts';
+import { RESULTS_VERSION, periodeKey, parsePeriodeKey, type ResultRow } from '../contract/results.ts';
+import type { IndicatorMeta, Unit } from '../catalogue/types.ts';
 import type { Lang } from '../shared/lang.ts';
 import {
   CATEGORY_LABELS,
@@ -21,14 +24,14 @@ import {
   pick,
   regionLevel,
 } from './labels.ts';
-import { NUMERIC_COLUMNS, isUnprotected, type NumericColumn, type WriteOptions, type Writer } from './types.ts';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NUMERIC_COLUMNS, isUnprotected, type FileSource, type NumericColumn, type WriteOptions, type Writer } from './types.ts';
 
-/** Key columns that may become dimensions, in dimension order (regionniva follows from region). */
-const KEY_COLUMNS = ['maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const;
-type KeyColumn = (typeof KEY_COLUMNS)[number];
-/** Always present so role.time/geo/metric point at real dimensions. */
-const ROLE_COLUMNS: ReadonlySet<KeyColumn> = new Set(['maal', 'periode', 'region']);
-const DENSE_THRESHOLD = 0.5;
+/** Key columns, in dimension order (regionniva follows from region). */
+export const KEY_COLUMNS = ['maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const;
+export type KeyColumn = (typeof KEY_COLUMNS)[number];
 
 export interface JsonStatCategory {
   index: string[] | Record<string, number>;
@@ -46,12 +49,12 @@ export interface JsonStatDataset {
   size: number[];
   role: { time: string[]; geo: string[]; metric: string[] };
   dimension: Record<string, { label: string; category: JsonStatCategory; extension?: Record<string, unknown> }>;
+  extension: Record<string, unknown>;
   value: (number | null)[] | Record<string, number | null>;
   status?: (string | null)[] | Record<string, string>;
-  extension: Record<string, unknown>;
 }
 
-const UNIT_LABELS: Readonly<Record<string, { nb: string; en: string }>> = {
+const UNIT_LABELS: Readonly<Record<Unit, { nb: string; en: string }>> = {
   prosent: { nb: 'prosent', en: 'per cent' },
   timer: { nb: 'timer', en: 'hours' },
   maaneder: { nb: 'måneder', en: 'months' },
@@ -59,9 +62,12 @@ const UNIT_LABELS: Readonly<Record<string, { nb: string; en: string }>> = {
   prosentpoeng: { nb: 'prosentpoeng', en: 'percentage points' },
   antall: { nb: 'antall', en: 'count' },
 };
+const PERSONS = { nb: 'personer', en: 'persons' };
+const BY_MEASURE = { nb: 'etter mål (se dimensjonen maal)', en: 'by measure (see dimension maal)' };
 
-/** The dimension code of a row's key column (numbers as text, null as NULL_CATEGORY). */
+/** The dimension code of a row's key column (numbers as text, null as NULL_CATEGORY, pools as 2021-2023). */
 export function keyCode(row: ResultRow, col: KeyColumn): string {
+  if (col === 'periode') return periodeKey(row);
   const v = row[col];
   return v === null ? NULL_CATEGORY : String(v);
 }
@@ -69,6 +75,10 @@ export function keyCode(row: ResultRow, col: KeyColumn): string {
 function orderOf(list: readonly string[], code: string): number {
   const i = list.indexOf(code);
   return i < 0 ? list.length : i;
+}
+
+function measureOf(meta: IndicatorMeta | null, code: string) {
+  return meta?.maal.find((x) => (x.kode.endsWith('*') ? code.startsWith(x.kode.slice(0, -1)) : x.kode === code));
 }
 
 function maalOrder(meta: IndicatorMeta | null): (code: string) => number {
@@ -79,11 +89,17 @@ function maalOrder(meta: IndicatorMeta | null): (code: string) => number {
   };
 }
 
-function sortCodes(col: KeyColumn, codes: string[], meta: IndicatorMeta | null): string[] {
-  const numeric = (a: string, b: string) => Number(a) - Number(b);
-  if (col === 'periode' || col === 'botid') {
-    return codes.sort((a, b) => (a === NULL_CATEGORY ? -1 : b === NULL_CATEGORY ? 1 : numeric(a, b)));
-  }
+/** Periods by last year, a single year before the pools that end in it. */
+function periodOrder(code: string): number {
+  const p = parsePeriodeKey(code);
+  return p ? p.periode * 100 + p.vindu : Number.MAX_SAFE_INTEGER;
+}
+
+/** The codes of one dimension in publication order (sorted: the same order in every document). */
+export function sortCodes(col: KeyColumn, codes: string[], meta: IndicatorMeta | null): string[] {
+  const nullFirst = (a: string, b: string) => (a === NULL_CATEGORY ? -1 : b === NULL_CATEGORY ? 1 : 0);
+  if (col === 'periode') return codes.sort((a, b) => nullFirst(a, b) || periodOrder(a) - periodOrder(b) || a.localeCompare(b));
+  if (col === 'botid') return codes.sort((a, b) => nullFirst(a, b) || Number(a) - Number(b));
   if (col === 'region') {
     const rank = (c: string) => ['land', 'fylke', 'kommune'].indexOf(regionLevel(c));
     return codes.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -97,23 +113,21 @@ function sortCodes(col: KeyColumn, codes: string[], meta: IndicatorMeta | null):
 }
 
 function maalLabel(code: string, meta: IndicatorMeta | null, lang: Lang): string {
-  for (const m of meta?.maal ?? []) {
-    if (m.kode === code) return pick(m.navn, lang);
-    if (m.kode.endsWith('*') && code.startsWith(m.kode.slice(0, -1))) {
-      return `${pick(m.navn, lang)}: ${code.slice(m.kode.length - 1)}`;
-    }
-  }
-  return code;
+  const m = measureOf(meta, code);
+  if (!m) return code;
+  return m.kode.endsWith('*') ? `${pick(m.navn, lang)}: ${code.slice(m.kode.length - 1)}` : pick(m.navn, lang);
 }
 
-function maalUnits(codes: readonly string[], meta: IndicatorMeta | null, lang: Lang): JsonStatCategory['unit'] {
+/** Units of the content dimension: counts in persons; value and interval in the measures' unit. */
+function contentUnits(variables: readonly NumericColumn[], maal: readonly string[], meta: IndicatorMeta | null, lang: Lang): NonNullable<JsonStatCategory['unit']> {
+  const units = new Set(maal.map((c) => measureOf(meta, c)?.enhet).filter((u): u is Unit => u !== undefined));
+  const valueUnit = units.size === 1 ? pick(UNIT_LABELS[[...units][0]!], lang) : pick(BY_MEASURE, lang);
   const unit: NonNullable<JsonStatCategory['unit']> = {};
-  for (const code of codes) {
-    const m = meta?.maal.find((x) => (x.kode.endsWith('*') ? code.startsWith(x.kode.slice(0, -1)) : x.kode === code));
-    const label = m ? UNIT_LABELS[m.enhet] : undefined;
-    if (label) unit[code] = { label: pick(label, lang), decimals: 1 };
+  for (const v of variables) {
+    const count = v === 'teller' || v === 'nevner' || v === 'mangler';
+    unit[v] = count ? { label: pick(PERSONS, lang), decimals: 0 } : { label: valueUnit, decimals: 1 };
   }
-  return Object.keys(unit).length ? unit : undefined;
+  return unit;
 }
 
 function regionName(code: string, opts: WriteOptions, lang: Lang): string {
@@ -126,12 +140,6 @@ function labelFor(col: KeyColumn, code: string, meta: IndicatorMeta | null, opts
   if (col === 'maal') return maalLabel(code, meta, lang);
   if (col === 'region') return regionName(code, opts, lang);
   return categoryLabel(col, code, lang);
-}
-
-function distinctCodes(rows: readonly ResultRow[], col: KeyColumn): string[] {
-  const seen = new Set<string>();
-  for (const r of rows) seen.add(keyCode(r, col));
-  return [...seen];
 }
 
 function indicatorExtension(meta: IndicatorMeta | null, opts: WriteOptions, lang: Lang): Record<string, unknown> {
@@ -179,91 +187,232 @@ function datasetNotes(meta: IndicatorMeta | null, opts: WriteOptions, lang: Lang
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Builds the JSON-stat 2.0 dataset object for the rows of one indicator. */
+/** Status symbols as small integers in the typed arrays (0 = published). */
+const STATUS_CODES = ['', ':', '..', '.'] as const;
+const STATUS_INDEX: Readonly<Record<string, number>> = { '': 0, ':': 1, '..': 2, '.': 3 };
+/** The status of a null cell in a published row, and of a combination that does not exist. */
+const NOT_APPLICABLE = 3;
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * One indicator's cube: dimension codes (sorted), then rows added one by one (their flat index and
+ * values go into growing typed arrays); `text()` streams the finished document.
+ */
+export class JsonStatCube {
+  readonly variables: readonly NumericColumn[];
+  readonly codes: readonly string[][];
+  private readonly positions: Map<string, number>[];
+  private readonly strides: number[];
+  readonly cellCount: number;
+  private bases = new Float64Array(1024);
+  private values = new Float64Array(1024 * 6);
+  private statuses = new Uint8Array(1024);
+  private n = 0;
+
+  constructor(
+    readonly indikator: string,
+    codes: Readonly<Record<KeyColumn, readonly string[]>>,
+    readonly meta: IndicatorMeta | null,
+    variables?: readonly NumericColumn[],
+  ) {
+    this.variables = variables?.length ? variables : NUMERIC_COLUMNS;
+    this.codes = KEY_COLUMNS.map((c) => sortCodes(c, [...codes[c]], meta));
+    this.positions = this.codes.map((list) => new Map(list.map((c, i) => [c, i])));
+    const size = [...this.codes.map((c) => c.length), this.variables.length];
+    this.strides = size.map((_, i) => size.slice(i + 1).reduce((a, b) => a * b, 1));
+    this.cellCount = size.reduce((a, b) => a * b, 1);
+    this.values = new Float64Array(1024 * this.variables.length);
+  }
+
+  /** The distinct codes of every key column in rows (for a cube built from rows in memory). */
+  static codesOf(rows: readonly ResultRow[]): Record<KeyColumn, string[]> {
+    const sets = KEY_COLUMNS.map(() => new Set<string>());
+    for (const r of rows) KEY_COLUMNS.forEach((c, i) => sets[i]!.add(keyCode(r, c)));
+    return Object.fromEntries(KEY_COLUMNS.map((c, i) => [c, [...sets[i]!]])) as Record<KeyColumn, string[]>;
+  }
+
+  private grow(): void {
+    const cap = this.bases.length * 2;
+    const bases = new Float64Array(cap);
+    bases.set(this.bases);
+    this.bases = bases;
+    const values = new Float64Array(cap * this.variables.length);
+    values.set(this.values);
+    this.values = values;
+    const statuses = new Uint8Array(cap);
+    statuses.set(this.statuses);
+    this.statuses = statuses;
+  }
+
+  /** Adds one row: its key codes in KEY_COLUMNS order, its numeric columns by name, its status. */
+  add(keys: readonly string[], value: (col: NumericColumn) => number | null, status: string): void {
+    if (this.n === this.bases.length) this.grow();
+    let base = 0;
+    for (let i = 0; i < KEY_COLUMNS.length; i++) {
+      const pos = this.positions[i]!.get(keys[i]!);
+      if (pos === undefined) throw new Error(`JSON-stat ${this.indikator}: ${KEY_COLUMNS[i]} ${keys[i]} is not among the dimension's codes`);
+      base += pos * this.strides[i]!;
+    }
+    this.bases[this.n] = base;
+    const nv = this.variables.length;
+    for (let j = 0; j < nv; j++) this.values[this.n * nv + j] = value(this.variables[j]!) ?? Number.NaN;
+    this.statuses[this.n] = STATUS_INDEX[status] ?? NOT_APPLICABLE;
+    this.n++;
+  }
+
+  addRow(row: ResultRow): void {
+    if (row.indikator !== this.indikator) throw new Error(`JSON-stat: one indicator per dataset, got ${this.indikator} and ${row.indikator}`);
+    this.add(KEY_COLUMNS.map((c) => keyCode(row, c)), (v) => row[v], row.status);
+  }
+
+  get rowCount(): number {
+    return this.n;
+  }
+
+  /** The document without value and status (dimension order, labels, units, metadata). */
+  header(opts: WriteOptions): Omit<JsonStatDataset, 'value' | 'status'> {
+    const lang: Lang = opts.lang ?? 'nb';
+    const meta = this.meta;
+    const dimension: JsonStatDataset['dimension'] = {};
+    KEY_COLUMNS.forEach((col, i) => {
+      const codes = this.codes[i]!;
+      const category: JsonStatCategory = { index: codes };
+      if (codes.length) category.label = Object.fromEntries(codes.map((c) => [c, labelFor(col, c, meta, opts, lang)]));
+      const entry: JsonStatDataset['dimension'][string] = { label: pick(DIMENSION_LABELS[col]!, lang), category };
+      if (col === 'region') entry.extension = { regionniva: Object.fromEntries(codes.map((c) => [c, regionLevel(c)])) };
+      if (col === 'maal') {
+        const enhet = Object.fromEntries(codes.flatMap((c) => {
+          const u = measureOf(meta, c)?.enhet;
+          return u ? [[c, u]] : [];
+        }));
+        entry.extension = { enhet };
+      }
+      dimension[col] = entry;
+    });
+    dimension['maaltall'] = {
+      label: pick(DIMENSION_LABELS['maaltall']!, lang),
+      category: {
+        index: [...this.variables],
+        label: Object.fromEntries(this.variables.map((v) => [v, categoryLabel('maaltall', v, lang)])),
+        unit: contentUnits(this.variables, this.codes[0]!, meta, lang),
+      },
+    };
+    const ds: Omit<JsonStatDataset, 'value' | 'status'> = {
+      version: '2.0',
+      class: 'dataset',
+      label: datasetLabel(this.indikator, meta, opts, lang),
+      id: [...KEY_COLUMNS, 'maaltall'],
+      size: [...this.codes.map((c) => c.length), this.variables.length],
+      role: { time: ['periode'], geo: ['region'], metric: ['maaltall'] },
+      dimension,
+      extension: { ...indicatorExtension(meta, opts, lang), indikator: this.indikator },
+    };
+    const notes = datasetNotes(meta, opts, lang);
+    if (notes.length) ds.note = notes;
+    if (meta?.kilder.length) ds.source = meta.kilder.join('; ');
+    const updated = opts.publication?.generatedAt;
+    if (updated && ISO_DATE_TIME.test(updated)) ds.updated = updated;
+    return ds;
+  }
+
+  /** Row numbers ordered by flat index (a numeric typed-array sort of base·2^k + row). */
+  private order(): Uint32Array {
+    const n = this.n;
+    const shift = 2 ** Math.ceil(Math.log2(Math.max(2, n)));
+    if (this.cellCount * shift >= Number.MAX_SAFE_INTEGER) throw new Error(`JSON-stat ${this.indikator}: cube too large (${this.cellCount} cells)`);
+    const keys = new Float64Array(n);
+    for (let r = 0; r < n; r++) keys[r] = this.bases[r]! * shift + r;
+    keys.sort();
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % shift;
+    return order;
+  }
+
+  /** The whole document as text chunks (value and status arrays streamed, every null with a status). */
+  *text(opts: WriteOptions): Generator<string> {
+    const head = JSON.stringify(this.header(opts));
+    const order = this.order();
+    const nv = this.variables.length;
+    const self = this;
+    yield head.slice(0, -1);
+    /** One array (values or statuses) over the whole cube; `cell` gives a present cell's text. */
+    function* array(name: string, missing: string, cell: (row: number, j: number) => string): Generator<string> {
+      let out = `,"${name}":[`;
+      let next = 0;
+      let first = true;
+      const emit = (t: string) => {
+        out += first ? t : `,${t}`;
+        first = false;
+      };
+      const gap = (until: number) => {
+        while (next < until) {
+          const k = Math.min(until - next, 4096);
+          const run = `${missing},`.repeat(k).slice(0, -1);
+          emit(run);
+          next += k;
+        }
+      };
+      for (let i = 0; i < order.length; i++) {
+        const r = order[i]!;
+        const base = self.bases[r]!;
+        if (base < next) continue; // a duplicate key: the first row wins
+        gap(base);
+        for (let j = 0; j < nv; j++) emit(cell(r, j));
+        next = base + nv;
+        if (out.length > CHUNK_CHARS) {
+          yield out;
+          out = '';
+        }
+      }
+      gap(self.cellCount);
+      yield `${out}]`;
+    }
+    const num = (r: number, j: number) => {
+      const v = this.values[r * nv + j]!;
+      return Number.isNaN(v) ? 'null' : String(v);
+    };
+    const stat = (r: number, j: number) => {
+      if (!Number.isNaN(this.values[r * nv + j]!)) return 'null';
+      const s = this.statuses[r]!;
+      return `"${STATUS_CODES[s === 0 ? NOT_APPLICABLE : s]}"`;
+    };
+    yield* array('value', 'null', num);
+    yield* array('status', `"${STATUS_CODES[NOT_APPLICABLE]}"`, stat);
+    yield '}';
+  }
+}
+
+/** Builds the JSON-stat 2.0 dataset for the rows of one indicator (a selection, in memory). */
 export function toJsonStat(rows: readonly ResultRow[], meta: IndicatorMeta | null, opts: WriteOptions = {}): JsonStatDataset {
-  const lang: Lang = opts.lang ?? 'nb';
+  return JSON.parse(jsonStatText(rows, meta, opts)) as JsonStatDataset;
+}
+
+/** The document as one string. */
+export function jsonStatText(rows: readonly ResultRow[], meta: IndicatorMeta | null, opts: WriteOptions = {}): string {
   const ids = new Set(rows.map((r) => r.indikator));
   if (ids.size > 1) throw new Error(`JSON-stat: one indicator per dataset, got ${[...ids].join(', ')}`);
   const indikator = rows[0]?.indikator ?? meta?.id ?? '';
-  const variables: readonly NumericColumn[] = opts.variables?.length ? opts.variables : NUMERIC_COLUMNS;
-
-  const dims: { col: KeyColumn; codes: string[] }[] = [];
-  const constants: Record<string, string | number | null> = {};
-  for (const col of KEY_COLUMNS) {
-    const codes = sortCodes(col, distinctCodes(rows, col), meta);
-    if (codes.length > 1 || ROLE_COLUMNS.has(col)) dims.push({ col, codes });
-    else constants[col] = rows[0] ? rows[0][col] : null;
-  }
-  const id = [...dims.map((d) => d.col as string), 'maaltall'];
-  const size = [...dims.map((d) => d.codes.length), variables.length];
-  const positions = dims.map((d) => new Map(d.codes.map((c, i) => [c, i])));
-  const strides = size.map((_, i) => size.slice(i + 1).reduce((a, b) => a * b, 1));
-  const cellCount = size.reduce((a, b) => a * b, 1);
-
-  const values = new Map<number, number | null>();
-  const statuses = new Map<number, string>();
-  for (const row of rows) {
-    let base = 0;
-    dims.forEach((d, i) => {
-      base += (positions[i]!.get(keyCode(row, d.col)) ?? 0) * strides[i]!;
-    });
-    variables.forEach((v, j) => {
-      const value = row[v];
-      values.set(base + j, value);
-      if (row.status !== '' && value === null) statuses.set(base + j, row.status);
-    });
-  }
-
-  const dense = values.size >= cellCount * DENSE_THRESHOLD;
-  const dimension: JsonStatDataset['dimension'] = {};
-  dims.forEach((d) => {
-    const label = Object.fromEntries(d.codes.map((c) => [c, labelFor(d.col, c, meta, opts, lang)]));
-    const category: JsonStatCategory = { index: d.codes };
-    if (d.codes.length) category.label = label;
-    if (d.col === 'maal') {
-      const unit = maalUnits(d.codes, meta, lang);
-      if (unit) category.unit = unit;
-    }
-    const entry: JsonStatDataset['dimension'][string] = { label: pick(DIMENSION_LABELS[d.col]!, lang), category };
-    if (d.col === 'region') entry.extension = { regionniva: Object.fromEntries(d.codes.map((c) => [c, regionLevel(c)])) };
-    dimension[d.col] = entry;
-  });
-  dimension['maaltall'] = {
-    label: pick(DIMENSION_LABELS['maaltall']!, lang),
-    category: { index: [...variables], label: Object.fromEntries(variables.map((v) => [v, categoryLabel('maaltall', v, lang)])) },
-  };
-
-  const ds: JsonStatDataset = {
-    version: '2.0',
-    class: 'dataset',
-    label: datasetLabel(indikator, meta, opts, lang),
-    id,
-    size,
-    role: { time: ['periode'], geo: ['region'], metric: ['maal'] },
-    dimension,
-    value: dense ? denseArray(values, cellCount, null) : Object.fromEntries(values),
-    extension: { ...indicatorExtension(meta, opts, lang), indikator, faste: constants },
-  };
-  if (statuses.size) ds.status = dense ? denseArray(statuses, cellCount, null) : Object.fromEntries(statuses);
-  const notes = datasetNotes(meta, opts, lang);
-  if (notes.length) ds.note = notes;
-  if (meta?.kilder.length) ds.source = meta.kilder.join('; ');
-  const updated = opts.publication?.generatedAt;
-  if (updated && ISO_DATE_TIME.test(updated)) ds.updated = updated;
-  return ds;
+  const cube = new JsonStatCube(indikator, JsonStatCube.codesOf(rows), meta, opts.variables);
+  for (const r of rows) cube.addRow(r);
+  return [...cube.text(opts)].join('');
 }
 
-function denseArray<T>(cells: ReadonlyMap<number, T>, n: number, empty: null): (T | null)[] {
-  const out: (T | null)[] = new Array<T | null>(n).fill(empty);
-  for (const [i, v] of cells) out[i] = v;
-  return out;
+/** Streams one indicator's document from the saved results into a file (memory: a few typed arrays). */
+export async function writeJsonStatFile(source: FileSource, path: string): Promise<void> {
+  const codes = {} as Record<KeyColumn, string[]>;
+  for (const col of KEY_COLUMNS) codes[col] = await source.codes(col);
+  const cube = new JsonStatCube(source.indikator ?? '', codes, source.meta, source.opts.variables);
+  for await (const chunk of source.rows()) for (const row of chunk) cube.addRow(row);
+  await pipeline(Readable.from(cube.text(source.opts)), createWriteStream(path));
 }
 
-export const jsonStatWriter: Writer = {
+export const jsonStatWriter = {
   format: 'json-stat2',
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
+  label: { nb: 'JSON-stat 2.0', en: 'JSON-stat 2.0' },
   write(rows, meta, opts) {
-    return new TextEncoder().encode(JSON.stringify(toJsonStat(rows, meta, opts)));
+    return new TextEncoder().encode(jsonStatText(rows, meta, opts));
   },
-};
+  files: { scope: 'indicator', when: 'now', writeFile: writeJsonStatFile },
+} as const satisfies Writer;

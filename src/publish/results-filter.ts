@@ -3,7 +3,7 @@
  * requested indicator's published rows in memory (per data version) and filters them here, so a
  * query costs a scan of one indicator's rows instead of a DuckDB round trip and row conversion.
  */
-import type { ResultRow } from '../contract/results.ts';
+import { periodeKey, type ResultRow } from '../contract/results.ts';
 import { NULL_CATEGORY } from './labels.ts';
 import { FILTER_DIMENSIONS, type ResultFilter } from './types.ts';
 
@@ -13,7 +13,7 @@ function dimensionPredicate(dim: (typeof FILTER_DIMENSIONS)[number], values: rea
   const wanted = new Set(values.filter((v) => v !== NULL_CATEGORY));
   const wantsNull = values.includes(NULL_CATEGORY);
   return (row) => {
-    const v = row[dim];
+    const v = dim === 'periode' ? periodeKey(row) : row[dim];
     return v === null ? wantsNull : wanted.has(String(v));
   };
 }

@@ -1,60 +1,143 @@
 /**
- * Results persistence: saveResults replaces pub_resultater / pub_meta / pub_tilgjengelighet in one
- * transaction (appender for millions of rows, then sorted by indikator so zone maps prune reads);
- * loadResults reads one indicator with optional value lists per dimension, bound parameters only.
+ * Results persistence. The rows leave JavaScript once: `stageResults` appends them column-wise in
+ * bulk chunks to a scratch table, then one ordered INSERT … SELECT builds the staged table (sorted by
+ * indikator first, so zone maps prune the API's reads). `publishStaged` switches the staged table
+ * and the metadata in (inside the caller's transaction). `saveResults` does both.
+ * `resultSource` is what the file writers read: rows chunk by chunk, dimension codes, CSV via COPY.
+ * `loadResults` reads one indicator with optional value lists per dimension, bound parameters only.
  */
 import { randomUUID } from 'node:crypto';
-import { RESULT_COLUMNS, type ResultRow } from '../contract/results.ts';
+import { RESULT_COLUMNS, parsePeriodeKey, type ResultRow } from '../contract/results.ts';
 import type { IndicatorMeta } from '../catalogue/types.ts';
-import type { Row, SqlValue, Store } from '../store/index.ts';
+import { sql, type Row, type SqlValue, type Store } from '../store/index.ts';
 import { NULL_CATEGORY } from './labels.ts';
-import { PUB_AVAILABILITY, PUB_META, PUB_RESULTS, isNumericColumn, resultsDdl } from './tables.ts';
-import { FILTER_DIMENSIONS, type PublicationMeta, type ResultFilter } from './types.ts';
+import { UNPROTECTED_COLUMN } from './csv.writer.ts';
+import type { KeyColumn } from './jsonstat.writer.ts';
+import { PUB_AVAILABILITY, PUB_META, PUB_RESULTS, STORED_COLUMNS, isNumericColumn, resultsDdl } from './tables.ts';
+import { FILTER_DIMENSIONS, isUnprotected, type FileSource, type PublicationMeta, type ResultFilter, type WriteOptions } from './types.ts';
 
-const STAGING = 'pub_resultater_ny';
-const SORT_ORDER = ['indikator', 'maal', 'periode', 'regionniva', 'region', 'gruppe', 'lovregime', 'kjonn', 'botid', 'kohort'];
+/** The staged results of a run, switched in by publishStaged. */
+export const PUB_RESULTS_STAGED = 'pub_resultater_ny';
+const SCRATCH = 'pub_resultater_inn';
+const SORT_ORDER = ['indikator', 'maal', 'periode', 'vindu', 'regionniva', 'region', 'gruppe', 'lovregime', 'kjonn', 'botid', 'kohort'];
+const ORDER_BY = SORT_ORDER.map((c) => sql.quoteIdent(c)).join(', ');
 
 export interface SaveExtras {
   availability?: unknown;
   /** The catalogue the results were computed from, so the API serves matching metadata. */
   catalogue?: readonly IndicatorMeta[];
+  /** Where the run's files were published (absolute folder), so the API can serve them prebuilt. */
+  outputDir?: string;
 }
 
-function rowValues(row: ResultRow): SqlValue[] {
-  return RESULT_COLUMNS.map((c) => row[c]);
+/** Moves the rows into the staged table: column-wise bulk append, then one ordered INSERT … SELECT. */
+export async function stageResults(store: Store, rows: readonly ResultRow[]): Promise<void> {
+  await store.run(`DROP TABLE IF EXISTS ${SCRATCH}`);
+  await store.run(`DROP TABLE IF EXISTS ${PUB_RESULTS_STAGED}`);
+  await store.run(resultsDdl(SCRATCH));
+  const columns: SqlValue[][] = STORED_COLUMNS.map((c) =>
+    c === 'vindu' ? rows.map((r) => r.vindu ?? 1) : rows.map((r) => r[c]),
+  );
+  await store.appendColumns(SCRATCH, columns);
+  await store.run(resultsDdl(PUB_RESULTS_STAGED));
+  await store.run(`INSERT INTO ${PUB_RESULTS_STAGED} SELECT * FROM ${SCRATCH} ORDER BY ${ORDER_BY}`);
+  await store.run(`DROP TABLE ${SCRATCH}`);
 }
 
-/** Replaces the published results and their metadata in one transaction. */
+/** A fresh data version: the API's ETags and caches key on it. */
+export function newDataVersion(meta: PublicationMeta): string {
+  return `${meta.generatedAt}/${randomUUID()}`;
+}
+
+/**
+ * Switches the staged results in and replaces the metadata. Call inside a transaction (with
+ * anything else that must switch at the same moment); returns the new data version.
+ */
+export async function publishStaged(store: Store, meta: PublicationMeta, extras: SaveExtras = {}, version = newDataVersion(meta)): Promise<string> {
+  await store.run(`DROP TABLE IF EXISTS ${PUB_RESULTS}`);
+  await store.run(`ALTER TABLE ${PUB_RESULTS_STAGED} RENAME TO ${PUB_RESULTS}`);
+
+  await store.run(`DROP TABLE IF EXISTS ${PUB_META}`);
+  await store.run(`CREATE TABLE ${PUB_META} (noekkel VARCHAR PRIMARY KEY, verdi VARCHAR NOT NULL)`);
+  const metaRows: [string, string][] = [
+    ['publikasjon', JSON.stringify(meta)],
+    ['versjon', version],
+  ];
+  if (extras.catalogue) metaRows.push(['katalog', JSON.stringify(extras.catalogue)]);
+  if (extras.outputDir) metaRows.push(['utdata', extras.outputDir]);
+  await store.append(PUB_META, metaRows);
+
+  await store.run(`DROP TABLE IF EXISTS ${PUB_AVAILABILITY}`);
+  await store.run(`CREATE TABLE ${PUB_AVAILABILITY} (verdi VARCHAR)`);
+  if (extras.availability !== undefined) await store.append(PUB_AVAILABILITY, [[JSON.stringify(extras.availability)]]);
+  return version;
+}
+
+/** Replaces the published results and their metadata (staged, then switched in one transaction). */
 export async function saveResults(
   store: Store,
   rows: readonly ResultRow[],
   meta: PublicationMeta,
   extras: SaveExtras = {},
 ): Promise<void> {
-  await store.transaction(async () => {
-    await store.run(`DROP TABLE IF EXISTS ${STAGING}`);
-    await store.run(resultsDdl(STAGING));
-    await store.append(STAGING, (function* () {
-      for (const r of rows) yield rowValues(r);
-    })());
-    await store.run(`DROP TABLE IF EXISTS ${PUB_RESULTS}`);
-    await store.run(`CREATE TABLE ${PUB_RESULTS} AS SELECT * FROM ${STAGING} ORDER BY ${SORT_ORDER.map((c) => `"${c}"`).join(', ')}`);
-    await store.run(`DROP TABLE ${STAGING}`);
+  await stageResults(store, rows);
+  await store.transaction(() => publishStaged(store, meta, extras));
+}
 
-    await store.run(`DROP TABLE IF EXISTS ${PUB_META}`);
-    await store.run(`CREATE TABLE ${PUB_META} (noekkel VARCHAR PRIMARY KEY, verdi VARCHAR NOT NULL)`);
-    const metaRows: [string, string][] = [
-      ['publikasjon', JSON.stringify(meta)],
-      // A fresh id per save: the API's ETags and caches key on it.
-      ['versjon', `${meta.generatedAt}/${randomUUID()}`],
-    ];
-    if (extras.catalogue) metaRows.push(['katalog', JSON.stringify(extras.catalogue)]);
-    await store.append(PUB_META, metaRows);
+/** The published text of `periode` in SQL (`2023`, or `2021-2023` for a pool), as periodeKey. */
+const PERIODE_TEXT =
+  `CASE WHEN "vindu" > 1 THEN CAST("periode" - "vindu" + 1 AS VARCHAR) || '-' || CAST("periode" AS VARCHAR) ` +
+  `ELSE CAST("periode" AS VARCHAR) END`;
 
-    await store.run(`DROP TABLE IF EXISTS ${PUB_AVAILABILITY}`);
-    await store.run(`CREATE TABLE ${PUB_AVAILABILITY} (verdi VARCHAR)`);
-    if (extras.availability !== undefined) await store.append(PUB_AVAILABILITY, [[JSON.stringify(extras.availability)]]);
+/** A key column as its JSON-stat code (text; NULL as NULL_CATEGORY). */
+function keyCodeSql(col: KeyColumn): string {
+  if (col === 'periode') return PERIODE_TEXT;
+  return `COALESCE(CAST(${sql.quoteIdent(col)} AS VARCHAR), ${sql.lit(NULL_CATEGORY)})`;
+}
+
+/** The CSV columns of indikatorer.csv as SQL expressions (numbers as JavaScript writes them). */
+function csvSelect(table: string, where: string, opts: WriteOptions): string {
+  const cols = RESULT_COLUMNS.map((c) => {
+    const name = sql.quoteIdent(c);
+    if (c === 'periode') return `${PERIODE_TEXT} AS ${name}`;
+    if (c === 'status') return `NULLIF(${name}, '') AS ${name}`;
+    if (c === 'botid') return `CAST(${name} AS VARCHAR) AS ${name}`;
+    return isNumericColumn(c) ? `${sql.numberText(name)} AS ${name}` : name;
   });
+  if (isUnprotected(opts.publication)) cols.push(`'true' AS ${sql.quoteIdent(UNPROTECTED_COLUMN)}`);
+  return `SELECT ${cols.join(', ')} FROM ${table}${where} ORDER BY ${ORDER_BY}`;
+}
+
+/** What the file writers read: the rows of `table` (one indicator, or all when indikator is null). */
+export function resultSource(store: Store, table: string, indikator: string | null, meta: IndicatorMeta | null, opts: WriteOptions): FileSource {
+  const where = indikator === null ? '' : ' WHERE "indikator" = $1';
+  const params: SqlValue[] = indikator === null ? [] : [indikator];
+  const cols = [...RESULT_COLUMNS, 'vindu'].map((c) => sql.quoteIdent(c)).join(', ');
+  return {
+    indikator,
+    meta,
+    opts,
+    async *rows() {
+      const names = [...RESULT_COLUMNS, 'vindu'];
+      for await (const chunk of store.stream(`SELECT ${cols} FROM ${table}${where} ORDER BY ${ORDER_BY}`, params)) {
+        yield chunk.map((values) => toResultRow(Object.fromEntries(names.map((n, i) => [n, values[i] ?? null]))));
+      }
+    },
+    async codes(col) {
+      const rows = await store.all<{ k: string }>(`SELECT DISTINCT ${keyCodeSql(col)} AS k FROM ${table}${where}`, params);
+      return rows.map((r) => String(r.k));
+    },
+    async copyCsv(path) {
+      if (indikator !== null) throw new Error('copyCsv: the CSV file holds every indicator');
+      await store.run(sql.copyToCsv(csvSelect(table, '', opts), path));
+    },
+  };
+}
+
+/** Indicator ids in a results table, in order. */
+export async function indicatorIds(store: Store, table: string): Promise<string[]> {
+  const rows = await store.all<{ indikator: string }>(`SELECT DISTINCT "indikator" FROM ${table} ORDER BY "indikator"`);
+  return rows.map((r) => r.indikator);
 }
 
 /** `col IN ($i, …)` for one dimension's value list; the 'ingen' code matches NULL (e.g. botid). */
@@ -62,6 +145,7 @@ function dimensionClause(col: string, values: readonly string[], params: SqlValu
   const numeric = isNumericColumn(col as keyof ResultRow);
   const wantsNull = values.includes(NULL_CATEGORY);
   const placeholders: string[] = [];
+  if (col === 'periode') return periodeClause(values, params);
   for (const v of values) {
     if (v === NULL_CATEGORY) continue;
     if (numeric && !/^-?\d+$/.test(v)) throw new Error(`not an integer for ${col}: ${JSON.stringify(v)}`);
@@ -74,6 +158,17 @@ function dimensionClause(col: string, values: readonly string[], params: SqlValu
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }
 
+/** Periods as published (`2023`, `2021-2023`): each one (periode, vindu) pair. */
+function periodeClause(values: readonly string[], params: SqlValue[]): string {
+  const parts = values.map((v) => {
+    const p = parsePeriodeKey(v);
+    if (!p) throw new Error(`not a period: ${JSON.stringify(v)}`);
+    params.push(p.periode, p.vindu);
+    return `("periode" = $${params.length - 1} AND "vindu" = $${params.length})`;
+  });
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
 /** The SQL and parameters for a filter; exported so tests can assert that values are only bound. */
 export function resultsQuery(filter: ResultFilter): { sql: string; params: SqlValue[] } {
   const params: SqlValue[] = [filter.indikator];
@@ -82,9 +177,8 @@ export function resultsQuery(filter: ResultFilter): { sql: string; params: SqlVa
     const values = filter[dim];
     if (values) where.push(dimensionClause(dim, values, params));
   }
-  const cols = RESULT_COLUMNS.map((c) => `"${c}"`).join(', ');
-  const order = SORT_ORDER.map((c) => `"${c}"`).join(', ');
-  return { sql: `SELECT ${cols} FROM ${PUB_RESULTS} WHERE ${where.join(' AND ')} ORDER BY ${order}`, params };
+  const cols = [...RESULT_COLUMNS, 'vindu'].map((c) => `"${c}"`).join(', ');
+  return { sql: `SELECT ${cols} FROM ${PUB_RESULTS} WHERE ${where.join(' AND ')} ORDER BY ${ORDER_BY}`, params };
 }
 
 function num(v: SqlValue | undefined): number | null {
@@ -95,12 +189,14 @@ function num(v: SqlValue | undefined): number | null {
 /** Converts a stored row back to a ResultRow (types as in the contract). */
 export function toResultRow(r: Row): ResultRow {
   const s = (k: string) => String(r[k] ?? '');
+  const vindu = num(r['vindu']);
   return {
     indikator: s('indikator'),
     maal: s('maal'),
     ledd: s('ledd') as ResultRow['ledd'],
     kohort: s('kohort') as ResultRow['kohort'],
     periode: num(r['periode']) ?? 0,
+    ...(vindu !== null && vindu > 1 ? { vindu } : {}),
     botid: num(r['botid']),
     lovregime: s('lovregime') as ResultRow['lovregime'],
     regionniva: s('regionniva') as ResultRow['regionniva'],

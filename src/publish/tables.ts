@@ -18,7 +18,11 @@ export function isNumericColumn(col: keyof ResultRow): boolean {
   return INTEGER_COLUMNS.has(col) || DOUBLE_COLUMNS.has(col);
 }
 
+/** The stored columns: RESULT_COLUMNS, then `vindu` (pooled window length, 1 = one year). */
+export const STORED_COLUMNS = [...RESULT_COLUMNS, 'vindu'] as const;
+
 export function resultsDdl(table: string): string {
   const cols = RESULT_COLUMNS.map((c) => `"${c}" ${columnType(c)}${c === 'status' ? " NOT NULL DEFAULT ''" : ''}`);
+  cols.push('"vindu" INTEGER NOT NULL DEFAULT 1');
   return `CREATE TABLE ${table} (${cols.join(', ')})`;
 }

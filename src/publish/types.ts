@@ -1,6 +1,7 @@
 /** Shapes shared by the publishing writers, the results persistence and the API. */
 import type { ResultRow } from '../contract/results.ts';
-import type { IndicatorMeta } from '../catalogue/types.ts';
+import type { IndicatorMeta, Text } from '../catalogue/types.ts';
+import type { KeyColumn } from './jsonstat.writer.ts';
 import type { Lang } from '../shared/lang.ts';
 
 /** One unprotected-fallback note: a cell the disclosure stage could not protect by the normal rule. */
@@ -40,15 +41,49 @@ export interface WriteOptions {
 export const NUMERIC_COLUMNS = ['verdi', 'teller', 'nevner', 'ki_nedre', 'ki_ovre', 'mangler'] as const;
 export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 
-/** One output format: CSV, JSON-stat 2.0 or XLSX, all written from the same rows (style.md §6). */
+/**
+ * One output format (style.md §6): everything about it in one object — id, file extension, media
+ * type, labels, how it writes a selection of rows (API) and how it is published as files (compute).
+ * The registry is `OUTPUT_FORMATS` in formats.ts; a new format is one writer file plus one line there.
+ */
 export interface Writer {
-  readonly format: 'csv' | 'json-stat2' | 'xlsx';
+  /** The id used in `outputFormat=` and in download links. */
+  readonly format: string;
   readonly contentType: string;
   readonly extension: string;
+  /** Name in download links and documentation. */
+  readonly label: Text;
+  /** Writes a selection of rows (one indicator, or any rows for tabular formats). */
   write(rows: readonly ResultRow[], meta: IndicatorMeta | null, opts: WriteOptions): Promise<Uint8Array> | Uint8Array;
+  /** How `compute` publishes the format as files; absent = not published as files. */
+  readonly files?: FileSpec;
 }
 
-export type OutputFormat = Writer['format'];
+export interface FileSpec {
+  /** 'all' = one file with every indicator (`indikatorer.<ext>`); 'indicator' = `<ID>.<ext>` per indicator. */
+  readonly scope: 'all' | 'indicator';
+  /**
+   * 'now' = part of the published set (written before the store switches to the new version);
+   * 'background' = produced after the new results are served (each file renamed into place when done).
+   */
+  readonly when: 'now' | 'background';
+  /** Streams the file from the saved results; absent = the rows are loaded and `write` is used. */
+  writeFile?(source: FileSource, path: string): Promise<void>;
+}
+
+/** What a file writer reads from: the saved (staged) results of one indicator or of all. */
+export interface FileSource {
+  /** null = every indicator (scope 'all'). */
+  readonly indikator: string | null;
+  readonly meta: IndicatorMeta | null;
+  readonly opts: WriteOptions;
+  /** The rows, in publication order, chunk by chunk. */
+  rows(): AsyncIterable<ResultRow[]>;
+  /** The distinct codes of a key column (JSON-stat dimension codes). */
+  codes(col: KeyColumn): Promise<string[]>;
+  /** Writes the rows as CSV straight from the store (no rows through JavaScript). */
+  copyCsv(path: string): Promise<void>;
+}
 
 /** Dimension columns a reader may filter on (everything in the results key). */
 export const FILTER_DIMENSIONS = [

@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { RESULT_COLUMNS, type ResultRow } from '../contract/results.ts';
 import { WRITERS } from './writers.ts';
 import { NULL_CATEGORY } from './labels.ts';
-import type { OutputFormat, PublicationMeta, WriteOptions } from './types.ts';
+import type { PublicationMeta, WriteOptions } from './types.ts';
+import type { OutputFormat } from './writers.ts';
 import type { JsonStatDataset } from './jsonstat.writer.ts';
 import { fixtureRows } from '../../test/fixtures/fixture-rows.ts';
 import { FIXTURE_CATALOGUE } from '../../test/fixtures/fixture-catalogue.ts';
@@ -149,14 +150,14 @@ describe('shared writer suite', () => {
           const rows = fixtureRows().filter((r) => r.indikator === c.indikator);
           const meta = FIXTURE_CATALOGUE.find((m) => m.id === c.indikator) ?? null;
           const opts: WriteOptions = { publication: published };
-          const parsed = await READERS[writer.format](await writer.write(rows, meta, opts));
+          const parsed = await READERS[writer.format as OutputFormat](await writer.write(rows, meta, opts));
           assert.deepEqual(normalise(parsed.rows), normalise(expected(rows)));
         });
       }
 
       it('keeps statuses and nulls of suppressed cells', async () => {
         const rows = fixtureRows().filter((r) => r.indikator === 'I1');
-        const parsed = await READERS[writer.format](await writer.write(rows, null, { publication: published }));
+        const parsed = await READERS[writer.format as OutputFormat](await writer.write(rows, null, { publication: published }));
         const hidden = parsed.rows.filter((r) => r['status'] === ':');
         assert.equal(hidden.length, rows.filter((r) => r.status === ':').length);
         assert.ok(hidden.length > 0);
@@ -172,13 +173,13 @@ describe('shared writer suite', () => {
         const rows = fixtureRows()
           .filter((r) => r.indikator === 'I3' && r.region === '0')
           .map((r, i) => ({ ...r, maal: i === 0 ? 'a,"b"' : 'kø\nlinje' }));
-        const parsed = await READERS[writer.format](await writer.write(rows, null, {}));
+        const parsed = await READERS[writer.format as OutputFormat](await writer.write(rows, null, {}));
         assert.deepEqual(normalise(parsed.rows), normalise(expected(rows)));
       });
 
       it('writes codes with leading zeros as text', async () => {
         const rows = fixtureRows().filter((r) => r.indikator === 'I1' && r.region === '0301');
-        const parsed = await READERS[writer.format](await writer.write(rows, null, {}));
+        const parsed = await READERS[writer.format as OutputFormat](await writer.write(rows, null, {}));
         assert.ok(parsed.rows.length > 0);
         assert.ok(parsed.rows.every((r) => r['region'] === '0301'));
       });
@@ -191,7 +192,7 @@ describe('shared writer suite', () => {
           assert.equal(doc.extension['ubeskyttet'], true);
           assert.match(doc.label, /UBESKYTTET/);
         } else {
-          const parsed = await READERS[writer.format](bytes);
+          const parsed = await READERS[writer.format as OutputFormat](bytes);
           assert.equal(parsed.header.at(-1), 'ubeskyttet');
           assert.ok(parsed.rows.every((r) => String(r['ubeskyttet']) === 'true'));
         }

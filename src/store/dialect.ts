@@ -155,3 +155,25 @@ export function packedField(listExpr: string, index: number, type: string): stri
 export function unpackRow(expr: string): string {
   return `string_split(${expr}, chr(31))`;
 }
+
+// ---- Publication helpers (added by publish, additive) ----
+
+/**
+ * A DOUBLE as JavaScript's String(n) writes it: integral values without '.0' (12, not 12.0),
+ * others in shortest round-trip form; NULL for NULL, NaN and ±Infinity.
+ */
+export function numberText(expr: string): string {
+  return (
+    `CASE WHEN ${expr} IS NULL OR NOT isfinite(${expr}) THEN NULL ` +
+    `WHEN ${expr} = trunc(${expr}) AND abs(${expr}) < 1e15 THEN CAST(CAST(${expr} AS BIGINT) AS VARCHAR) ` +
+    `ELSE CAST(${expr} AS VARCHAR) END`
+  );
+}
+
+/**
+ * Writes a query's rows to a CSV file in the engine (RFC 4180: ',' separated, header, CRLF line
+ * ends, quotes only where needed, NULL as an empty field).
+ */
+export function copyToCsv(query: string, path: string): string {
+  return `COPY (${query}) TO ${lit(path)} (FORMAT CSV, HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', NEW_LINE '\\r\\n')`;
+}

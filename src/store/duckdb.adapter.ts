@@ -1,6 +1,8 @@
 /** The only module that imports @duckdb/node-api. */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Row, SqlValue, Store } from './connection.ts';
+import { UserError } from '../shared/errors.ts';
+import { tr } from '../shared/lang.ts';
 
 export interface OpenOptions {
   readonly readOnly?: boolean;
@@ -15,13 +17,71 @@ export async function openStore(path: string, opts: OpenOptions = {}): Promise<S
   if (opts.readOnly) config['access_mode'] = 'READ_ONLY';
   if (opts.memoryLimit) config['memory_limit'] = opts.memoryLimit;
   if (opts.threads) config['threads'] = String(opts.threads);
-  const instance = await DuckDBInstance.create(path, config);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, config);
+  } catch (err) {
+    throw openError(path, err);
+  }
   const conn = await instance.connect();
+  if (path !== ':memory:') {
+    try {
+      // Reads the catalogue: a truncated or overwritten file fails here, not halfway through a run.
+      await conn.run('SELECT count(*) FROM duckdb_tables()');
+    } catch (err) {
+      conn.closeSync();
+      instance.closeSync();
+      throw openError(path, err);
+    }
+  }
   return new DuckDbStore(path, instance, conn);
+}
+
+/** The store is held by another process (e.g. `serve` while `compute` runs). */
+export class StoreLockedError extends UserError {}
+/** The store file is damaged (truncated, overwritten, not a DuckDB file). */
+export class StoreDamagedError extends UserError {}
+
+/** A clear message for a store that cannot be opened; the engine's own text stays at the end. */
+function openError(path: string, err: unknown): Error {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/Could not set lock|Conflicting lock/i.test(msg)) {
+    const pid = /PID (\d+)/.exec(msg)?.[1];
+    const who = pid ? ` (pid ${pid})` : '';
+    return new StoreLockedError(
+      tr(
+        `lageret ${path} er i bruk av en annen prosess${who}, f.eks. \`serve\` eller en annen \`compute\`. ` +
+          `DuckDB lar bare én prosess skrive, og ingen skrive mens andre leser. Stopp den andre prosessen og kjør på nytt ` +
+          `(serveren henter de nye resultatene når den startes igjen).`,
+        `the store ${path} is in use by another process${who}, e.g. \`serve\` or another \`compute\`. ` +
+          `DuckDB lets only one process write, and none write while others read. Stop the other process and run again ` +
+          `(the server picks up the new results when it is started again).`,
+      ),
+    );
+  }
+  if (/IO Error|Could not read|not a valid DuckDB|Corrupt|Serialization|checksum|INTERNAL Error|Invalid Input Error: .*database/i.test(msg)) {
+    return new StoreDamagedError(
+      tr(
+        `lageret ${path} er skadet (avkortet eller ødelagt) og kan ikke åpnes. Lag det på nytt med \`ingest\` ` +
+          `(og så \`compute\`), eller legg tilbake en sikkerhetskopi. (${msg.split('\n')[0]})`,
+        `the store ${path} is damaged (truncated or corrupt) and cannot be opened. Recreate it with \`ingest\` ` +
+          `(then \`compute\`), or restore a backup. (${msg.split('\n')[0]})`,
+      ),
+    );
+  }
+  return err instanceof Error ? err : new Error(msg);
 }
 
 function toDuck(values: readonly SqlValue[] | undefined): DuckDBValue[] | undefined {
   return values ? values.map((v) => v as DuckDBValue) : undefined;
+}
+
+/** Rows per appended chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+/** A JS value as the appender's chunk wants it (integral numbers in DOUBLE/INTEGER columns alike). */
+function duckValue(v: SqlValue): DuckDBValue {
+  return v as DuckDBValue;
 }
 
 function plain(value: unknown): SqlValue {
@@ -78,6 +138,30 @@ class DuckDbStore implements Store {
       appender.closeSync();
     }
     return n;
+  }
+
+  async appendColumns(table: string, columns: readonly (readonly SqlValue[])[]): Promise<number> {
+    const appender = await this.conn.createAppender(table);
+    const n = columns[0]?.length ?? 0;
+    try {
+      if (columns.length !== appender.columnCount) throw new Error(`${table}: ${columns.length} columns given, the table has ${appender.columnCount}`);
+      const types: DuckDBType[] = columns.map((_, i) => appender.columnType(i));
+      for (let start = 0; start < n; start += CHUNK_ROWS) {
+        const end = Math.min(n, start + CHUNK_ROWS);
+        const chunk = DuckDBDataChunk.create(types, end - start);
+        chunk.setColumns(columns.map((col) => col.slice(start, end).map(duckValue)));
+        appender.appendDataChunk(chunk);
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    return n;
+  }
+
+  async *stream(sql: string, params?: readonly SqlValue[]): AsyncIterable<SqlValue[][]> {
+    const result = await this.conn.stream(sql, toDuck(params));
+    for await (const rows of result.yieldRowsJson()) yield rows.map((r) => r.map(plain));
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {

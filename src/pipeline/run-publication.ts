@@ -1,0 +1,175 @@
+/**
+ * The one publication pipeline (used by `compute`, `start`, the tests and bench/):
+ * compute → disclosure → save (staged) → files (staged folder) → switch, then background files.
+ *
+ * Atomicity: the rows are saved into a staged table and the files into a staged folder; only when
+ * both are complete is the folder swapped in and, last, the store switched to the new version in
+ * one transaction. A run that is killed or fails before that leaves the previous complete set in
+ * both places. An output folder that cannot be written fails before anything is computed.
+ */
+import { CATALOGUE } from '../catalogue/index.ts';
+import type { IndicatorMeta } from '../catalogue/types.ts';
+import { computeAll, saveAvailability, type ComputeOptions } from '../engine/index.ts';
+import {
+  PUB_RESULTS,
+  PUB_RESULTS_STAGED,
+  newDataVersion,
+  publishStaged,
+  stageResults,
+  writeBackgroundOutputs,
+  writeOutputs,
+  type PublicationMeta,
+} from '../publish/index.ts';
+import type { Store } from '../store/index.ts';
+import { silentProgress, type Progress } from '../shared/progress.ts';
+import { stageOutputFolder } from './output-folder.ts';
+
+export type Step = 'fakta' | 'indikatorer' | 'prikking' | 'lagring' | 'filer' | 'bytte' | 'bakgrunn';
+
+export interface PublicationOptions {
+  /** The output folder (replaced as a whole). */
+  readonly out: string;
+  readonly disclosure: 'on' | 'off';
+  /** Threads for disclosure control. */
+  readonly workers?: number;
+  readonly progress?: Progress;
+  readonly catalogue?: readonly IndicatorMeta[];
+  /** Passed to the engine (e.g. a cohort per indicator). */
+  readonly compute?: Omit<ComputeOptions, 'progress'>;
+  /**
+   * The background formats (XLSX): 'wait' writes them before returning (compute), 'detach' returns
+   * at once with `background` still running (start: serve meanwhile), 'skip' leaves them out.
+   */
+  readonly background?: 'wait' | 'detach' | 'skip';
+  /** Test hook: called after each published file is written in the staged folder. */
+  readonly onFile?: (name: string) => void | Promise<void>;
+}
+
+export interface PublicationResult {
+  readonly cells: number;
+  readonly persons: number;
+  readonly out: string;
+  readonly files: string[];
+  readonly version: string;
+  readonly meta: PublicationMeta;
+  /** Seconds per step (fakta = person facts, indikatorer = the rest of the engine). */
+  readonly seconds: Partial<Record<Step, number>>;
+  /** The background files (resolved at once unless background is 'detach'). */
+  readonly background: Promise<string[]>;
+}
+
+const since = (t: number) => (performance.now() - t) / 1000;
+
+async function protectRows(
+  rows: Parameters<typeof import('../disclosure/index.ts').protectParallel>[0],
+  catalogue: readonly IndicatorMeta[],
+  opts: PublicationOptions,
+  meta: PublicationMeta,
+  progress: Progress,
+) {
+  // Loaded only when used, so `--disclosure off` runs without the disclosure stage.
+  const { protectParallel } = await import('../disclosure/index.ts');
+  progress.step(
+    `Prikker små tall (primær- og sekundærprikking) i ${rows.length} celler …`,
+    `Suppressing small cells (primary and secondary) in ${rows.length} cells …`,
+  );
+  let lastDecile = 0;
+  const result = await protectParallel(rows, catalogue, undefined, {
+    ...(opts.workers ? { workers: opts.workers } : {}),
+    onProgress: (done, total) => {
+      const decile = Math.floor((10 * done) / Math.max(1, total));
+      if (decile > lastDecile) {
+        lastDecile = decile;
+        progress.step(`  prikking ${decile * 10} % (${done} av ${total} deltabeller)`, `  suppression ${decile * 10} % (${done} of ${total} sub-tables)`);
+      }
+    },
+  });
+  const s = result.summary;
+  const pct = (x: number) => (100 * x).toFixed(1);
+  progress.step(
+    `Prikking: ${s.primary} primært og ${s.secondary} sekundært prikket (${pct(s.cellsSuppressedShare)} % av cellene, ` +
+      `${pct(s.personsSuppressedShare)} % av personene) på ${s.seconds.toFixed(1)} s`,
+    `Suppression: ${s.primary} primary and ${s.secondary} secondary (${pct(s.cellsSuppressedShare)} % of cells, ` +
+      `${pct(s.personsSuppressedShare)} % of persons) in ${s.seconds.toFixed(1)} s`,
+  );
+  meta.protectedBy = s.method;
+  meta.summary = s;
+  meta.fallbacks = s.fallbacks;
+  meta.thresholds = { ...s.config };
+  return result.rows;
+}
+
+/** Runs the whole publication on an open (writable) store. */
+export async function runPublication(store: Store, opts: PublicationOptions): Promise<PublicationResult> {
+  const progress = opts.progress ?? silentProgress;
+  const catalogue = opts.catalogue ?? CATALOGUE;
+  const seconds: Partial<Record<Step, number>> = {};
+  // Fails fast on a folder that cannot be written, before any work.
+  const folder = await stageOutputFolder(opts.out);
+  try {
+    let t = performance.now();
+    const result = await computeAll(store, { ...opts.compute, progress });
+    const engineSeconds = since(t);
+    seconds.fakta = result.secondsByLink.forberedelse;
+    seconds.indikatorer = engineSeconds - seconds.fakta;
+    const meta: PublicationMeta = { disclosure: opts.disclosure, generatedAt: new Date().toISOString(), dataLastDate: result.dataLastDate };
+    let rows = result.rows;
+    if (opts.disclosure === 'on') {
+      t = performance.now();
+      rows = await protectRows(rows, catalogue, opts, meta, progress);
+      seconds.prikking = since(t);
+    }
+    const cells = rows.length;
+
+    t = performance.now();
+    progress.step('Lagrer resultatene i lageret …', 'Saving the results in the store …');
+    await stageResults(store, rows);
+    rows = [];
+    seconds.lagring = since(t);
+
+    t = performance.now();
+    progress.step(`Skriver filene (${folder.out}) …`, `Writing the files (${folder.out}) …`);
+    const version = newDataVersion(meta);
+    const input = { store, catalogue, availability: result.availability, meta, version };
+    const { files } = await writeOutputs(folder.dir, {
+      ...input,
+      table: PUB_RESULTS_STAGED,
+      onFile: (name, done, total) => {
+        if (done % 10 === 0 || done === total) progress.step(`  filer: ${done} av ${total}`, `  files: ${done} of ${total}`);
+        void name;
+      },
+    });
+    if (opts.onFile) for (const f of files) await opts.onFile(f);
+    seconds.filer = since(t);
+
+    t = performance.now();
+    await folder.commit();
+    // The store switches last: until this commits, readers see the previous version.
+    await store.transaction(async () => {
+      await saveAvailability(store, result.availability);
+      await publishStaged(store, meta, { availability: result.availability, catalogue, outputDir: folder.out }, version);
+    });
+    seconds.bytte = since(t);
+    progress.step('Resultatene er publisert.', 'The results are published.');
+
+    const background = opts.background === 'skip'
+      ? Promise.resolve([])
+      : (async () => {
+          const tb = performance.now();
+          progress.step('Lager XLSX-filene i bakgrunnen …', 'Writing the XLSX files in the background …');
+          const { files: extra } = await writeBackgroundOutputs(folder.out, {
+            ...input,
+            table: PUB_RESULTS,
+            onFile: (name, done, total) => progress.step(`  XLSX: ${done} av ${total} (${name})`, `  XLSX: ${done} of ${total} (${name})`),
+          });
+          seconds.bakgrunn = since(tb);
+          return extra;
+        })();
+    if (opts.background !== 'detach') await background;
+    return { cells, persons: result.persons, out: folder.out, files, version, meta, seconds, background };
+  } catch (err) {
+    await folder.abort();
+    await store.run(`DROP TABLE IF EXISTS ${PUB_RESULTS_STAGED}`).catch(() => undefined);
+    throw err;
+  }
+}
