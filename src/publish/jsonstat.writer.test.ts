@@ -21,33 +21,65 @@ describe('JSON-stat writer', () => {
       assert.equal(ds.n, doc.size.reduce((a, b) => a * b, 1));
       assert.deepEqual(ds.role?.time, ['periode']);
       assert.deepEqual(ds.role?.geo, ['region']);
-      assert.deepEqual(ds.role?.metric, ['maal']);
+      assert.deepEqual(ds.role?.metric, ['maaltall']);
     });
   }
 
-  it('has one dimension per varying column and keeps constants in extension.faste', () => {
+  it('keeps every key column as a dimension (size 1 when it does not vary), in sorted order', () => {
     const doc = toJsonStat(rowsOf('R1'), meta('R1'), {});
-    assert.deepEqual(doc.id, ['maal', 'periode', 'botid', 'lovregime', 'region', 'kjonn', 'maaltall']);
-    assert.deepEqual((doc.extension['faste'] as Record<string, unknown>)['gruppe'], 'alle');
+    assert.deepEqual(doc.id, ['maal', 'ledd', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn', 'maaltall']);
+    assert.deepEqual(doc.dimension['gruppe']?.category.index, ['alle']);
+    assert.equal(doc.size[doc.id.indexOf('gruppe')], 1);
     assert.equal(doc.dimension['botid']?.category.label?.['1'], '1');
+    assert.equal(doc.extension['faste'], undefined);
+    // A filtered selection keeps the same dimensions.
+    const one = toJsonStat(rowsOf('R1').filter((r) => r.region === '4601'), meta('R1'), {});
+    assert.deepEqual(one.id, doc.id);
+    assert.deepEqual(one.dimension['region']?.category.index, ['4601']);
+    for (const [dim, d] of Object.entries(doc.dimension)) {
+      if (dim === 'maaltall') continue;
+      const idx = d.category.index as string[];
+      const again = toJsonStat([...rowsOf('R1')].reverse(), meta('R1'), {}).dimension[dim]!.category.index;
+      assert.deepEqual(again, idx, `${dim}: the order does not depend on the row order`);
+    }
+    assert.deepEqual(doc.dimension['region']?.category.index, ['0', '03', '46', '0301', '4601', '4602'].filter((c) => (doc.dimension['region']!.category.index as string[]).includes(c)));
   });
 
-  it('uses the object form for a sparse cube and the array form for a dense one', () => {
-    const sparse = toJsonStat(rowsOf('I3'), meta('I3'), {});
-    // I3 has no municipalities, but R1-like sparsity: check by computing density.
+  it('carries a unit per content category: counts in persons, the value in the measure unit', () => {
     const r1 = toJsonStat(rowsOf('R1'), meta('R1'), {});
-    const n = r1.size.reduce((a, b) => a * b, 1);
-    const filled = rowsOf('R1').length * 6;
-    assert.equal(Array.isArray(r1.value), filled >= n / 2);
-    assert.ok(Array.isArray(sparse.value), 'I3 is a full cube: dense array');
-    const oneRegion = toJsonStat(
-      rowsOf('R1').filter((r) => r.kjonn === 'alle' || r.region === '0'),
-      meta('R1'),
-      {},
-    );
-    assert.ok(!Array.isArray(oneRegion.value), 'sex only at country level (28 of 60 cells): sparse object form');
-    assert.equal(jsonStatSchemaErrors(oneRegion), '');
-    assert.equal(readWithToolkit(oneRegion).n, oneRegion.size.reduce((a, b) => a * b, 1));
+    const unit = r1.dimension['maaltall']?.category.unit;
+    assert.equal(unit?.['nevner']?.label, 'personer');
+    assert.equal(unit?.['nevner']?.decimals, 0);
+    assert.equal(unit?.['verdi']?.label, 'prosent');
+    assert.equal(unit?.['ki_ovre']?.label, 'prosent');
+    assert.equal(r1.dimension['maal']?.category.unit, undefined, 'no unit on maal: it is not the metric dimension');
+    const i3 = toJsonStat(rowsOf('I3'), meta('I3'), { lang: 'en' });
+    assert.equal(i3.dimension['maaltall']?.category.unit?.['verdi']?.label, 'hours');
+    assert.equal(i3.dimension['maaltall']?.category.unit?.['teller']?.label, 'persons');
+  });
+
+  it('gives every null a status: ":" suppressed, ".." no data, "." not applicable or not existing', () => {
+    for (const id of ['I1', 'I3', 'R1']) {
+      const doc = toJsonStat(rowsOf(id), meta(id), {});
+      const values = doc.value as (number | null)[];
+      const status = doc.status as (string | null)[];
+      assert.equal(values.length, doc.size.reduce((a, b) => a * b, 1));
+      assert.equal(status.length, values.length);
+      values.forEach((v, i) => assert.equal(v === null, status[i] !== null, `${id} cell ${i}: value ${v}, status ${status[i]}`));
+      const filled = rowsOf(id).length * 6;
+      const existing = values.length - status.filter((s) => s === '.').length;
+      assert.ok(existing <= filled);
+    }
+    const r1 = toJsonStat(rowsOf('R1').filter((r) => r.kjonn === 'alle' || r.region === '0'), meta('R1'), {});
+    const ds = readWithToolkit(r1);
+    let notExisting = 0;
+    for (let i = 0; i < ds.n; i++) {
+      const d = ds.Data(i)!;
+      if (d.value === null) assert.ok(d.status !== null, `cell ${i} null without status`);
+      if (d.status === '.') notExisting++;
+    }
+    assert.ok(notExisting > 0, 'sex only at country level: the other combinations are "."');
+    assert.equal(jsonStatSchemaErrors(r1), '');
   });
 
   it('gives suppressed cells value null and status ":"', () => {

@@ -31,7 +31,7 @@ export interface OutputsInput {
   /** Region code → name; defaults to the shipped 2024 municipality list. */
   regionNames?: ReadonlyMap<string, string>;
   /** Called after each file (progress). */
-  onFile?: (name: string, done: number, total: number) => void;
+  onFile?: (name: string, done: number, total: number) => void | Promise<void>;
 }
 
 /** The disclosure part of every JSON file's header. */
@@ -85,14 +85,14 @@ export async function writeOutputs(dir: string, input: OutputsInput): Promise<{ 
   for (const job of jobs) {
     await runJob(input, job, join(dir, job.name), regionNames);
     files.push(job.name);
-    input.onFile?.(job.name, files.length, total);
+    await input.onFile?.(job.name, files.length, total);
   }
   const header = publicationHeader(input.meta);
   await writeFile(join(dir, 'katalog.json'), JSON.stringify({ ...header, fallbacks: input.meta.fallbacks ?? [], indikatorer: input.catalogue }, null, 2));
   files.push('katalog.json');
   await writeFile(join(dir, 'tilgjengelighet.json'), JSON.stringify({ ...header, tilgjengelighet: input.availability ?? null }, null, 2));
   files.push('tilgjengelighet.json');
-  input.onFile?.('tilgjengelighet.json', files.length, total);
+  await input.onFile?.('tilgjengelighet.json', files.length, total);
   const pending = (await jobsFor(input, 'background')).map((j) => j.name);
   await writeManifest(dir, { versjon: input.version, generert: input.meta.generatedAt, filer: files, underveis: pending });
   return { files: [...files, MANIFEST_FILE] };
@@ -144,7 +144,7 @@ export async function writeBackgroundOutputs(dir: string, input: OutputsInput): 
     }
     files.push(job.name);
     await writeManifest(dir, { ...manifest, filer: [...manifest.filer, job.name], underveis: manifest.underveis.filter((n) => n !== job.name) });
-    input.onFile?.(job.name, files.length, jobs.length);
+    await input.onFile?.(job.name, files.length, jobs.length);
   }
   return { files };
 }

@@ -1,6 +1,7 @@
 /** The only module that imports @duckdb/node-api. */
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Row, SqlValue, Store } from './connection.ts';
+import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../shared/errors.ts';
 import { tr } from '../shared/lang.ts';
 
@@ -26,8 +27,14 @@ export async function openStore(path: string, opts: OpenOptions = {}): Promise<S
   const conn = await instance.connect();
   if (path !== ':memory:') {
     try {
-      // Reads the catalogue: a truncated or overwritten file fails here, not halfway through a run.
+      // Reads the catalogue and checks the file holds every block it lists: a truncated or
+      // overwritten file fails here, not halfway through a run.
       await conn.run('SELECT count(*) FROM duckdb_tables()');
+      const size = await conn.runAndReadAll('SELECT block_size, total_blocks FROM pragma_database_size()');
+      const [blockSize, blocks] = (size.getRowsJson()[0] ?? []).map(Number);
+      if (blockSize && blocks !== undefined && !existsSync(`${path}.wal`) && statSync(path).size < HEADER_BYTES + blocks * blockSize) {
+        throw new Error(`IO Error: the file is shorter than its ${blocks} blocks of ${blockSize} bytes`);
+      }
     } catch (err) {
       conn.closeSync();
       instance.closeSync();
@@ -75,6 +82,9 @@ function openError(path: string, err: unknown): Error {
 function toDuck(values: readonly SqlValue[] | undefined): DuckDBValue[] | undefined {
   return values ? values.map((v) => v as DuckDBValue) : undefined;
 }
+
+/** DuckDB's file header: three 4 KiB blocks before the data blocks. */
+const HEADER_BYTES = 3 * 4096;
 
 /** Rows per appended chunk: DuckDB's vector size. */
 const CHUNK_ROWS = 2048;
