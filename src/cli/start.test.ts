@@ -16,6 +16,9 @@ test('start runs generate → ingest → compute (disclosure on) → serve on a 
   );
   const compute = steps[2]!.argv;
   assert.equal(compute[compute.indexOf('--disclosure') + 1], 'on');
+  // Serve as soon as the results exist: XLSX is left to the server's background step.
+  assert.equal(compute[compute.indexOf('--xlsx') + 1], 'skip');
+  assert.ok(steps[3]!.argv.includes('--build-files'));
   // ingest reads exactly the folder generate wrote
   assert.equal(steps[1]!.argv[steps[1]!.argv.indexOf('--input') + 1], steps[0]!.argv[steps[0]!.argv.indexOf('--out') + 1]);
 });
@@ -30,4 +33,7 @@ test('start reuses generated data for the same seed, and never generates over us
   assert.equal(withInput[0]!.skip, true);
   assert.equal(withInput[1]!.argv[withInput[1]!.argv.indexOf('--input') + 1], '/data/uttrekk');
   assert.equal(withInput[3]!.skip, true);
+  // Without a server, compute writes the XLSX files itself.
+  const compute = withInput[2]!.argv;
+  assert.equal(compute[compute.indexOf('--xlsx') + 1], 'wait');
 });

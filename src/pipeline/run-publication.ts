@@ -11,12 +11,11 @@ import { CATALOGUE } from '../catalogue/index.ts';
 import type { IndicatorMeta } from '../catalogue/types.ts';
 import { computeAll, saveAvailability, type ComputeOptions, type ComputeResult } from '../engine/index.ts';
 import {
-  PUB_RESULTS,
   PUB_RESULTS_STAGED,
   newDataVersion,
   publishStaged,
   stageResults,
-  writeBackgroundOutputs,
+  writePendingOutputs,
   writeOutputs,
   type PublicationMeta,
 } from '../publish/index.ts';
@@ -163,12 +162,10 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
       ? Promise.resolve([])
       : (async () => {
           const tb = mark('bakgrunn');
-          progress.step('Lager XLSX-filene i bakgrunnen …', 'Writing the XLSX files in the background …');
-          const { files: extra } = await writeBackgroundOutputs(folder.out, {
-            ...input,
-            table: PUB_RESULTS,
-            onFile: (name, done, total) => progress.step(`  XLSX: ${done} av ${total} (${name})`, `  XLSX: ${done} of ${total} (${name})`),
-          });
+          progress.step('Lager XLSX-filene …', 'Writing the XLSX files …');
+          const { files: extra } = await writePendingOutputs(store, (name, done, total) =>
+            progress.step(`  XLSX: ${done} av ${total} (${name})`, `  XLSX: ${done} of ${total} (${name})`),
+          );
           seconds.bakgrunn = since(tb);
           return extra;
         })();

@@ -7,7 +7,7 @@ export { toJsonStat, jsonStatText, JsonStatCube, type JsonStatDataset } from './
 export { saveResults, stageResults, publishStaged, newDataVersion, resultSource, indicatorIds, loadResults, resultsQuery, PUB_RESULTS_STAGED, type SaveExtras } from './results-store.ts';
 export { filterResults } from './results-filter.ts';
 export { readPublication, readDataVersion, readStoredCatalogue, readAvailability, hasTable } from './pub-meta.ts';
-export { writeOutputs, writeBackgroundOutputs, prebuiltFile, readManifest, publicationHeader, MANIFEST_FILE, type OutputsInput, type Manifest } from './write-outputs.ts';
+export { writeOutputs, writeBackgroundOutputs, writePendingOutputs, prebuiltFile, readManifest, publicationHeader, MANIFEST_FILE, type OutputsInput, type Manifest } from './write-outputs.ts';
 export { loadKommuner, regionList, regionNameMap, refdataKommuner, type Kommune, type RegionList } from './regions.ts';
 export { PUB_RESULTS, PUB_META, PUB_AVAILABILITY } from './tables.ts';
 export * from './labels.ts';

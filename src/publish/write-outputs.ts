@@ -12,7 +12,7 @@ import { RESULTS_VERSION, type ResultRow } from '../contract/results.ts';
 import type { IndicatorMeta } from '../catalogue/types.ts';
 import type { Store } from '../store/index.ts';
 import { indicatorIds, resultSource } from './results-store.ts';
-import { PUB_META } from './tables.ts';
+import { PUB_META, PUB_RESULTS } from './tables.ts';
 import { refdataKommuner, regionNameMap } from './regions.ts';
 import { isUnprotected, type FileSource, type PublicationMeta, type Writer } from './types.ts';
 import { OUTPUT_FORMATS, outputFileName } from './writers.ts';
@@ -162,4 +162,23 @@ export async function prebuiltFile(store: Store, writer: Writer, indikator: stri
   const name = outputFileName(writer, indikator);
   if (!manifest || manifest.versjon !== meta.get('versjon')) return null;
   return manifest.filer.includes(name) ? join(dir, name) : null;
+}
+
+/**
+ * Produces the background files of the store's current publication (e.g. XLSX after `compute
+ * --xlsx skip`, while `serve` already answers). Reads the output folder, version and catalogue from
+ * pub_meta; a read-only store is enough. Returns the files written ([] when nothing was pending).
+ */
+export async function writePendingOutputs(store: Store, onFile?: OutputsInput['onFile']): Promise<{ dir: string | null; files: string[] }> {
+  const rows = await store.all<{ noekkel: string; verdi: string }>(`SELECT noekkel, verdi FROM ${PUB_META}`).catch(() => []);
+  const meta = new Map(rows.map((r) => [r.noekkel, r.verdi]));
+  const dir = meta.get('utdata');
+  const version = meta.get('versjon');
+  const publication = meta.get('publikasjon');
+  if (!dir || !version || !publication) return { dir: null, files: [] };
+  const manifest = await readManifest(dir);
+  if (!manifest || manifest.versjon !== version || manifest.underveis.length === 0) return { dir, files: [] };
+  const catalogue = JSON.parse(meta.get('katalog') ?? '[]') as IndicatorMeta[];
+  const input: OutputsInput = { store, table: PUB_RESULTS, catalogue, meta: JSON.parse(publication) as PublicationMeta, version, ...(onFile ? { onFile } : {}) };
+  return { dir, ...(await writeBackgroundOutputs(dir, input)) };
 }

@@ -1,6 +1,7 @@
 /**
  * The attacker on the real pipeline's output (small scale; the bench runs medium): generate →
- * ingest → compute → protect. No published cell may be unsafe and no suppressed count recoverable.
+ * ingest → runPublication (compute → disclosure → save → files, as `compute` runs it). No published
+ * cell may be unsafe and no suppressed count recoverable.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

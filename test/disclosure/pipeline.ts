@@ -1,14 +1,15 @@
 /**
- * The real pipeline, by interface only: synth `generate` → `ingest` → engine `computeAll` →
- * `protect`, then the attacker on every indicator. Shared by the pipeline test (small scale) and
- * the bench (medium). Imports are dynamic so this file does not break while a stage is missing.
+ * The real pipeline, by interface only: synth `generate` → `ingest` → the publication pipeline
+ * (`runPublication`: engine → disclosure → save → files, exactly what `compute` runs), then the
+ * attacker on every indicator: the engine's rows (captured on the way) against the published rows
+ * read back from the store. Shared by the pipeline test (small scale) and the bench (medium).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IndicatorMeta } from '../../src/catalogue/types.ts';
-import type { ResultRow } from '../../src/contract/results.ts';
-import { protect, type DisclosureSummary } from '../../src/disclosure/index.ts';
+import { periodeKey, type ResultRow } from '../../src/contract/results.ts';
+import type { DisclosureSummary } from '../../src/disclosure/index.ts';
 import { attack, type AttackReport } from './attacker.ts';
 
 export interface PipelineRun {
@@ -19,6 +20,11 @@ export interface PipelineRun {
   readonly computeSeconds: number;
 }
 
+/** A row's cell key (everything but the values), pools apart from single years. */
+function cellKey(r: ResultRow): string {
+  return [r.indikator, r.maal, r.ledd, r.kohort, periodeKey(r), r.botid, r.lovregime, r.regionniva, r.region, r.gruppe, r.kjonn].join('|');
+}
+
 export async function runPipeline(scale: 'small' | 'medium' | 'national', seed: number, persons?: number): Promise<PipelineRun> {
   const dir = mkdtempSync(join(tmpdir(), 'disclosure-pipeline-'));
   try {
@@ -27,19 +33,40 @@ export async function runPipeline(scale: 'small' | 'medium' | 'national', seed: 
     const { openStore } = await import('../../src/store/index.ts');
     const { computeAll } = await import('../../src/engine/index.ts');
     const { CATALOGUE } = await import('../../src/catalogue/index.ts');
+    const { runPublication } = await import('../../src/pipeline/index.ts');
+    const { PUB_RESULTS, resultSource } = await import('../../src/publish/index.ts');
     await generate({ scale, seed, outDir: join(dir, 'in'), ...(persons ? { persons } : {}) });
     const db = join(dir, 'db.duckdb');
     await ingest({ inputDir: join(dir, 'in'), dbPath: db, threads: 1 });
     const store = await openStore(db);
-    const t0 = performance.now();
-    let rows: ResultRow[];
+    let rows: ResultRow[] = [];
+    const safe: ResultRow[] = [];
+    let computeSeconds = 0;
+    let summary: DisclosureSummary;
     try {
-      rows = (await computeAll(store)).rows;
+      const result = await runPublication(store, {
+        out: join(dir, 'resultater'),
+        disclosure: 'on',
+        background: 'skip',
+        engine: async (s, o) => {
+          const t0 = performance.now();
+          const r = await computeAll(s, o);
+          computeSeconds = (performance.now() - t0) / 1000;
+          rows = r.rows;
+          return r;
+        },
+      });
+      summary = result.meta.summary as DisclosureSummary;
+      const published = new Map<string, ResultRow>();
+      for await (const chunk of resultSource(store, PUB_RESULTS, null, null, {}).rows()) for (const r of chunk) published.set(cellKey(r), r);
+      for (const r of rows) {
+        const p = published.get(cellKey(r));
+        if (!p) throw new Error(`published results lack the cell ${cellKey(r)}`);
+        safe.push(p);
+      }
     } finally {
       await store.close();
     }
-    const computeSeconds = (performance.now() - t0) / 1000;
-    const { rows: safe, summary } = protect(rows, CATALOGUE);
     return { rows, safe, summary, catalogue: CATALOGUE, computeSeconds };
   } finally {
     rmSync(dir, { recursive: true, force: true });

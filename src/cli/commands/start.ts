@@ -39,11 +39,13 @@ export function startSteps(opts: StartOptions): { label: string; argv: string[];
     },
     {
       label: tr('Beregner indikatorer med personvern', 'Computing indicators with disclosure control'),
-      argv: ['compute', '--db', db, '--out', results, '--disclosure', 'on'],
+      // When serving, the XLSX files are made by the server in the background: the dashboard
+      // answers as soon as the results are published.
+      argv: ['compute', '--db', db, '--out', results, '--disclosure', 'on', '--xlsx', opts.serve ? 'skip' : 'wait'],
     },
     {
       label: tr('Starter dashbordet', 'Starting the dashboard'),
-      argv: ['serve', '--db', db, '--port', opts.port],
+      argv: ['serve', '--db', db, '--port', opts.port, '--build-files'],
       skip: !opts.serve,
     },
   ];
