@@ -13,8 +13,9 @@ export const UNPROTECTED_COLUMN = 'ubeskyttet';
 /** One CSV field: quoted only when it holds a comma, quote, CR or LF (RFC 4180 §2.6–2.7). */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? formatNumber(value) : value;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // A number never needs quotes.
+  if (typeof value === 'number') return formatNumber(value);
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function formatNumber(n: number): string {

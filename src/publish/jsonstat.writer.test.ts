@@ -82,6 +82,26 @@ describe('JSON-stat writer', () => {
     assert.equal(jsonStatSchemaErrors(r1), '');
   });
 
+  it('uses the object form for a very sparse cube, with a status on every null of an existing row', () => {
+    // One municipality row among many regions × groups: far more combinations than rows.
+    const rows = rowsOf('R1');
+    const sparse = rows.filter((r) => r.region === '0' ? r.gruppe === 'alle' && r.kjonn === 'alle' : true).slice(0, 3);
+    const wide = [...sparse, ...rows.filter((r) => r.region !== '0' && r.kjonn !== 'alle').slice(0, 1)];
+    const doc = toJsonStat(wide, meta('R1'), {});
+    const n = doc.size.reduce((a, b) => a * b, 1);
+    if (n > 3 * wide.length * 6) {
+      assert.ok(!Array.isArray(doc.value), 'object form');
+      const values = doc.value as Record<string, number | null>;
+      const status = (doc.status ?? {}) as Record<string, string>;
+      for (const [i, v] of Object.entries(values)) assert.equal(v === null, status[i] !== undefined, `cell ${i}`);
+      assert.equal(Object.keys(values).length, wide.length * 6);
+    } else {
+      assert.ok(Array.isArray(doc.value));
+    }
+    assert.equal(jsonStatSchemaErrors(doc), '');
+    assert.equal(readWithToolkit(doc).n, n);
+  });
+
   it('gives suppressed cells value null and status ":"', () => {
     const doc = toJsonStat(rowsOf('I1'), meta('I1'), {});
     const ds = readWithToolkit(doc);

@@ -4,7 +4,10 @@
  * written for one query works on the next), then `maaltall` (verdi, teller, nevner, the interval,
  * mangler — SSB's ContentsCode) with role metric and a unit per category.
  * Every `null` carries a status: `:` suppressed, `..` no data, `.` not applicable — which is also
- * the status of a combination that does not exist (e.g. a subgroup at municipality level).
+ * the status of a combination that does not exist (e.g. a subgroup at municipality level) when the
+ * cube is written as arrays. A very sparse cube (more than DENSE_FACTOR × its existing cells) is
+ * written in the object form instead: the cells of existing rows, each null with its status; an
+ * index that is absent is a combination that does not exist.
  *
  * The cube is built without a cell map: each row's flat index goes into a typed array, the rows are
  * sorted by it, and the `value`/`status` arrays are streamed as text (`jsonStatText`), so a national
@@ -193,6 +196,11 @@ const STATUS_INDEX: Readonly<Record<string, number>> = { '': 0, ':': 1, '..': 2,
 /** The status of a null cell in a published row, and of a combination that does not exist. */
 const NOT_APPLICABLE = 3;
 const CHUNK_CHARS = 1 << 16;
+/**
+ * Arrays over the whole cube (every null with a status, `.` for combinations that do not exist)
+ * when the cube is at most this many times the existing cells; beyond that the object form.
+ */
+const DENSE_FACTOR = 3;
 
 /**
  * One indicator's cube: dimension codes (sorted), then rows added one by one (their flat index and
@@ -367,6 +375,29 @@ export class JsonStatCube {
       gap(self.cellCount);
       yield `${out}]`;
     }
+    /** The object form: `"index":text` for the cells of existing rows (null statuses left out). */
+    function* object(name: string, cell: (row: number, j: number) => string): Generator<string> {
+      let out = `,"${name}":{`;
+      let first = true;
+      let next = 0;
+      for (let i = 0; i < order.length; i++) {
+        const r = order[i]!;
+        const base = self.bases[r]!;
+        if (base < next) continue;
+        for (let j = 0; j < nv; j++) {
+          const t = cell(r, j);
+          if (name === 'status' && t === 'null') continue;
+          out += `${first ? '' : ','}"${base + j}":${t}`;
+          first = false;
+        }
+        next = base + nv;
+        if (out.length > CHUNK_CHARS) {
+          yield out;
+          out = '';
+        }
+      }
+      yield `${out}}`;
+    }
     const num = (r: number, j: number) => {
       const v = this.values[r * nv + j]!;
       return Number.isNaN(v) ? 'null' : String(v);
@@ -376,8 +407,15 @@ export class JsonStatCube {
       const s = this.statuses[r]!;
       return `"${STATUS_CODES[s === 0 ? NOT_APPLICABLE : s]}"`;
     };
-    yield* array('value', 'null', num);
-    yield* array('status', `"${STATUS_CODES[NOT_APPLICABLE]}"`, stat);
+    if (this.cellCount <= DENSE_FACTOR * this.n * nv) {
+      yield* array('value', 'null', num);
+      yield* array('status', `"${STATUS_CODES[NOT_APPLICABLE]}"`, stat);
+    } else {
+      // A sparse cube (most combinations do not exist, e.g. subgroups × municipalities): object
+      // form with the cells of existing rows; a missing index is a combination that does not exist.
+      yield* object('value', num);
+      yield* object('status', stat);
+    }
     yield '}';
   }
 }

@@ -69,6 +69,10 @@ describe('results persistence', () => {
     const { sql, params } = resultsQuery({ indikator: hostile, region: [hostile, '0301'] });
     assert.ok(!sql.includes('DROP'), sql);
     assert.deepEqual(params, [hostile, hostile, '0301']);
-    assert.throws(() => resultsQuery({ indikator: 'I1', periode: ['2022 OR 1=1'] }), /not an integer/);
+    assert.throws(() => resultsQuery({ indikator: 'I1', periode: ['2022 OR 1=1'] }), /not a period/);
+    assert.throws(() => resultsQuery({ indikator: 'I1', botid: ['2 OR 1=1'] }), /not an integer/);
+    // A pooled period binds its last year and window length.
+    const pooled = resultsQuery({ indikator: 'I1', periode: ['2021-2023', '2023'] });
+    assert.deepEqual(pooled.params, ['I1', 2023, 3, 2023, 1]);
   });
 });

@@ -10,11 +10,6 @@ export interface Store {
   all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Appends many rows quickly; values must be in column order. */
   append(table: string, rows: Iterable<readonly SqlValue[]>): Promise<number>;
-  /**
-   * Appends many rows given column by column (one array per table column, all the same length),
-   * in bulk chunks: far cheaper than `append` for millions of rows.
-   */
-  appendColumns(table: string, columns: readonly (readonly SqlValue[])[]): Promise<number>;
   /** Runs a query and yields its rows chunk by chunk (values in column order), so a large result never sits in memory whole. */
   stream(sql: string, params?: readonly SqlValue[]): AsyncIterable<SqlValue[][]>;
   /** BEGIN … COMMIT, rolled back if fn throws. */

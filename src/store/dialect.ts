@@ -177,3 +177,9 @@ export function numberText(expr: string): string {
 export function copyToCsv(query: string, path: string): string {
   return `COPY (${query}) TO ${lit(path)} (FORMAT CSV, HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', NEW_LINE '\\r\\n')`;
 }
+
+/** A headerless RFC 4180 CSV file with the given column types, empty field = NULL (bulk loading). */
+export function readCsvTyped(path: string, columns: readonly (readonly [string, string])[]): string {
+  const cols = columns.map(([n, t]) => `${lit(n)}: ${lit(t)}`).join(', ');
+  return `read_csv(${lit(path)}, columns={${cols}}, header=false, auto_detect=false, delim=',', quote='"', escape='"', new_line='\\n')`;
+}

@@ -1,5 +1,5 @@
 /** The only module that imports @duckdb/node-api. */
-import { DuckDBDataChunk, DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Row, SqlValue, Store } from './connection.ts';
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../shared/errors.ts';
@@ -86,14 +86,6 @@ function toDuck(values: readonly SqlValue[] | undefined): DuckDBValue[] | undefi
 /** DuckDB's file header: three 4 KiB blocks before the data blocks. */
 const HEADER_BYTES = 3 * 4096;
 
-/** Rows per appended chunk: DuckDB's vector size. */
-const CHUNK_ROWS = 2048;
-
-/** A JS value as the appender's chunk wants it (integral numbers in DOUBLE/INTEGER columns alike). */
-function duckValue(v: SqlValue): DuckDBValue {
-  return v as DuckDBValue;
-}
-
 function plain(value: unknown): SqlValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') {
@@ -142,25 +134,6 @@ class DuckDbStore implements Store {
         }
         appender.endRow();
         n++;
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
-    return n;
-  }
-
-  async appendColumns(table: string, columns: readonly (readonly SqlValue[])[]): Promise<number> {
-    const appender = await this.conn.createAppender(table);
-    const n = columns[0]?.length ?? 0;
-    try {
-      if (columns.length !== appender.columnCount) throw new Error(`${table}: ${columns.length} columns given, the table has ${appender.columnCount}`);
-      const types: DuckDBType[] = columns.map((_, i) => appender.columnType(i));
-      for (let start = 0; start < n; start += CHUNK_ROWS) {
-        const end = Math.min(n, start + CHUNK_ROWS);
-        const chunk = DuckDBDataChunk.create(types, end - start);
-        chunk.setColumns(columns.map((col) => col.slice(start, end).map(duckValue)));
-        appender.appendDataChunk(chunk);
       }
       appender.flushSync();
     } finally {
