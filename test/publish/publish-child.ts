@@ -19,6 +19,7 @@ export function fixtureEngine(shift = 0): () => Promise<ComputeResult> {
     persons: 42,
     secondsByLink: { forberedelse: 0, innsats: 0, programresultat: 0, integreringsresultat: 0 },
     missing: new Map(),
+    windows: { withheld: 0, withheldByIndicator: {}, preliminary: 0, poolsDropped: 0 },
   });
 }
 
