@@ -8,7 +8,7 @@ import type { IndicatorDef, MeasureSpec, PopulationSpec } from '../catalogue/ind
 import type { Kohort } from '../contract/results.ts';
 import { sql } from '../store/index.ts';
 import type { CompileContext } from './context.ts';
-import { compileFact, type HelperCte } from './facts.ts';
+import { compileFact, RIGHTS_PERIOD, type HelperCte } from './facts.ts';
 import { aggregationSql, type AggregateInput, type MeasureColumns } from './aggregate.ts';
 
 export interface CompiledMeasure {
@@ -46,7 +46,7 @@ function periodeExpr(cohort: Kohort, ctx: CompileContext): string {
 }
 
 function readinessSql(p: Extract<PopulationSpec, { kind: 'settled' }>, ctx: CompileContext): string {
-  if (p.ready.kind === 'rights_period_ended') return `pf.rett_plikt_slutt < ${last(ctx)}`;
+  if (p.ready.kind === 'rights_period_ended') return RIGHTS_PERIOD.endedBy(last(ctx), 'pf');
   const anchor = p.ready.anchor === 'bosetting' ? 'pf.bosatt_dato' : 'pf.samf_anker';
   return `${sql.addMonths(anchor, p.ready.months)} <= ${last(ctx)}`;
 }

@@ -32,6 +32,22 @@ const MONTH_DAYS = 30.4375;
 const months = (a: string, b: string) => `(${sql.daysBetween(a, b)} / ${MONTH_DAYS})`;
 const completion = 'COALESCE(u.intro_slutt, u.avslutning_dato)';
 
+/**
+ * The right-and-duty period (docs/indicators.md, "Right-and-duty period"), ONE definition for every
+ * indicator (I3 hours, P4 tests, the readiness of I3/P4): from the settlement date to
+ * `rett_plikt_slutt` = settlement + the rule's months, BOTH ends inside. `pf` is the alias of a
+ * person_fakta row (or a unit row, which carries the same columns).
+ */
+export const RIGHTS_PERIOD = {
+  /** A dated event (a test) lies inside: on or before the period's last day. */
+  containsDate: (date: string, pf: string): string => `${date} <= ${pf}.rett_plikt_slutt`,
+  /** A month (its first day) lies inside: it begins in or after the settlement month and on or before the last day. */
+  containsMonth: (month: string, pf: string): string =>
+    `${month} >= date_trunc('month', ${pf}.bosatt_dato) AND ${month} <= ${pf}.rett_plikt_slutt`,
+  /** The period is over at the data's last date: its last day lies before it. */
+  endedBy: (lastDate: string, pf: string): string => `${pf}.rett_plikt_slutt < ${lastDate}`,
+} as const;
+
 function elementsCte(ctx: CompileContext, byYear: boolean): HelperCte {
   if (!byYear) {
     return {
@@ -77,7 +93,7 @@ const BEST_BY_RIGHTS_END: HelperCte = {
       max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'muntlig') AS muntlig,
       max(TRY_CAST(p.resultat AS INTEGER)) FILTER (WHERE p.prove = 'vgo_norsk') AS karakter
     FROM proever p JOIN person_fakta pf ON pf.person_id = p.person_id
-    WHERE p.dato <= pf.rett_plikt_slutt
+    WHERE ${RIGHTS_PERIOD.containsDate('p.dato', 'pf')}
     GROUP BY p.person_id`,
   on: 'pr.person_id = u.person_id',
 };
@@ -110,8 +126,9 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
     case 'norwegian_hours':
       return plain('nt.timer', ['norsktimer'], [{
         name: 'nt',
-        // Persons with no rows at all are missing (NULL); months starting inside the period count.
-        body: `SELECT n.person_id, sum(CASE WHEN n.aar_mnd >= date_trunc('month', pf.bosatt_dato) AND n.aar_mnd < pf.rett_plikt_slutt THEN n.timer ELSE 0 END) AS timer
+        // Persons with no rows at all are missing (NULL); months starting inside the period count
+        // (a period ending on the 1st still has that month: RIGHTS_PERIOD).
+        body: `SELECT n.person_id, sum(CASE WHEN ${RIGHTS_PERIOD.containsMonth('n.aar_mnd', 'pf')} THEN n.timer ELSE 0 END) AS timer
     FROM norsktimer n JOIN person_fakta pf ON pf.person_id = n.person_id GROUP BY n.person_id`,
         on: 'nt.person_id = u.person_id',
       }]);

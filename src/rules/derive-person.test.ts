@@ -99,3 +99,27 @@ test('duty-only worker: norsk_plikt with duty, no intro deadlines', () => {
   assert.equal(d.subgroup, null);
   assert.deepEqual(d.deadlines, {});
 });
+
+test('boundary: a new-act person who arrived in December 2020 (permit 2021) gets the guideline goal, not none (issue 12)', () => {
+  // Not an intro participant, not settled by the state: the decision date falls back to the
+  // arrival date 2020-12-15, before the guideline table (from 2021-01-01). The regime comes from
+  // the permit (2021-01-20), so the guideline in force from the permit applies.
+  const d = derivePerson({
+    ...BASE,
+    tillatelse: 'FAMILIE_NORSK',
+    forsteTillatelseDato: '2021-01-20',
+    vedtaksdato: null,
+    bosettingsdato: null,
+    ankomstdato: '2020-12-15',
+    hasIntroProgramme: false,
+    programmeStart: null,
+    sluttmaal: null,
+  });
+  assert.equal(d.regime, 'integreringsloven');
+  assert.equal(d.targetGroup, 'norsk_rett_plikt');
+  assert.deepEqual(d.guidelineGoal, { kind: 'cefr', lytte: 'B1', lese: 'B1', skrive: 'B1', muntlig: 'B1' });
+  assert.equal(d.rightAndDutyMonths, 36);
+  // The day before the permit would not be a new-act date at all: the old act has no guideline.
+  const old = derivePerson({ ...BASE, forsteTillatelseDato: '2020-12-31', programmeStart: '2021-05-03' });
+  assert.equal(old.guidelineGoal, null);
+});

@@ -85,7 +85,11 @@ export function derivePerson(p: PersonFacts): DerivedPerson {
     : null;
   const newAct = regime === 'integreringsloven';
   const inNorsk = group === 'intro' || group === 'norsk_rett_plikt';
-  const goalDate = p.programmeStart ?? decision.date;
+  // A new-act rule is looked up no earlier than the first permit (which puts the person under the
+  // new act, §1): a person who arrived in December 2020 and got the permit in 2021 is measured
+  // against the guideline (and the right-and-duty months) in force from the permit, not before it.
+  const goalDate = newActDate(p.programmeStart ?? decision.date, p.forsteTillatelseDato);
+  const rightsDate = newActDate(decision.date, p.forsteTillatelseDato);
   return {
     regime,
     targetGroup: group,
@@ -103,8 +107,8 @@ export function derivePerson(p: PersonFacts): DerivedPerson {
           )
         : null,
     rightAndDutyMonths:
-      newAct && inNorsk && decision.date
-        ? orNull(() => rightAndDutyMonths(p.utdanningMedbrakt, decision.date as string))
+      newAct && inNorsk && rightsDate
+        ? orNull(() => rightAndDutyMonths(p.utdanningMedbrakt, rightsDate))
         : null,
     guidelineGoal:
       newAct && inNorsk && goalDate
@@ -119,6 +123,12 @@ export function derivePerson(p: PersonFacts): DerivedPerson {
         : null,
     deadlines: deadlinesFor(group, newAct, p.bosettingsdato, decision.date),
   };
+}
+
+/** The later of an event date and the first permit date (ISO dates compare as text); null without an event. */
+function newActDate(event: string | null, firstPermit: string): string | null {
+  if (!event) return null;
+  return event < firstPermit ? firstPermit : event;
 }
 
 function deadlinesFor(
