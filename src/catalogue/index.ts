@@ -14,7 +14,7 @@ import { windowMeta, withDefaultCohort } from './windows.ts';
 export type { IndicatorDef } from './definition.ts';
 export type * from './ir.ts';
 export type * from './types.ts';
-export { MAALGRUPPER, isShare, isMean, isMedian, isOutcomeYears } from './ir.ts';
+export { MAALGRUPPER } from './ir.ts';
 export { loadCatalogue, validateDefinition, type LoadedCatalogue } from './load.ts';
 export { WINDOWS, windowOf, isComplete, type ObservationWindow, type DataHorizon } from './windows.ts';
 
@@ -38,6 +38,7 @@ export function toMeta(def: IndicatorDef): IndicatorMeta {
     kjerne: def.kjerne,
     kapittel: def.kapittel,
     kohort: def.kohort,
+    kohortBegrunnelse: def.kohortBegrunnelse,
     kohorter: def.kohorter,
     breakdowns: def.breakdowns,
     maal: def.measures.map((m) => ({
@@ -51,6 +52,7 @@ export function toMeta(def: IndicatorDef): IndicatorMeta {
     ...(def.malverdier ? { malverdier: def.malverdier } : {}),
     ...windowMeta(def),
     ...(def.sensitive ? { sensitive: def.sensitive } : {}),
+    ...(def.brudd ? { brudd: def.brudd } : {}),
   };
 }
 

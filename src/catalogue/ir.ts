@@ -7,11 +7,25 @@ import type { Kohort } from '../contract/results.ts';
 import type { MeasureKind, Text, Unit } from './types.ts';
 
 /** Target groups a person can belong to (law-rules §2). */
-export type Maalgruppe = 'intro' | 'norsk_rett_plikt' | 'norsk_plikt' | 'asylsoker' | 'utenfor';
-export const MAALGRUPPER: readonly Maalgruppe[] = ['intro', 'norsk_rett_plikt', 'norsk_plikt', 'asylsoker', 'utenfor'];
+export const MAALGRUPPER = ['intro', 'norsk_rett_plikt', 'norsk_plikt', 'asylsoker', 'utenfor'] as const;
+export type Maalgruppe = (typeof MAALGRUPPER)[number];
+/** Intro subgroups at programme start (law-rules §3). */
+export const UNDERGRUPPER = ['under_25', 'har_vgo', 'ovrige'] as const;
 
 /** Which municipality a unit is counted under (indicators.md, default operationalisations). */
-export type RegionBasis = 'ansvarlig' | 'bosetting';
+export const REGION_BASES = ['ansvarlig', 'bosetting'] as const;
+export type RegionBasis = (typeof REGION_BASES)[number];
+export const POPULATION_KINDS = ['intro', 'settled', 'outcome_years', 'municipality_year'] as const;
+export const READINESS_KINDS = ['rights_period_ended', 'months_since_anchor'] as const;
+/** Deepest region level a measure may be published at. */
+export const DEEPEST_REGIONS = ['fylke', 'kommune'] as const;
+/** Programme columns a `programme_flag` fact may read (person_fakta, from introprogram). */
+export const PROGRAMME_FLAG_COLUMNS = ['heltid', 'forlenget', 'vgo_heltid'] as const;
+/** When a Norwegian test counts for P4: by the end of the right-and-duty period, or of training. */
+export const LANGUAGE_MEASUREMENT_POINTS = ['rights_end', 'training_end'] as const;
+export type LanguageMeasurementPoint = (typeof LANGUAGE_MEASUREMENT_POINTS)[number];
+/** Reference tables and rate columns a derived gap may use (kommune_aar, weighted by ref_befolkning above municipality level). */
+export const REFERENCE_COLUMNS = ['ref_inntekt_over_2g', 'ref_sysselsatt'] as const;
 
 /** Who is counted (the denominator) and on which clock. */
 export type PopulationSpec =
@@ -51,19 +65,27 @@ export type Readiness =
 /** A per-unit fact: boolean facts feed shares, numeric facts feed means and medians. NULL = missing. */
 export type FactSpec =
   | { readonly kind: 'element_in_period'; readonly elements: readonly string[] }
-  | { readonly kind: 'programme_flag'; readonly column: 'heltid' | 'forlenget' | 'vgo_heltid' }
+  | { readonly kind: 'programme_flag'; readonly column: (typeof PROGRAMME_FLAG_COLUMNS)[number] }
   | { readonly kind: 'programme_months' }
+  /** Programme length in months (days / 30.4375) in [fromMonths, toMonths); toMonths null = open. */
+  | { readonly kind: 'programme_months_band'; readonly fromMonths: number; readonly toMonths: number | null }
   | { readonly kind: 'programme_vs_cap'; readonly relation: 'at' | 'above' }
   | { readonly kind: 'norwegian_hours' }
   | { readonly kind: 'startup_step'; readonly step: string; readonly withinMonths: number }
+  /** The person's first `step` row was done by one of `actors` (oppstart.utfort_av); NULL when not recorded. */
+  | { readonly kind: 'startup_actor'; readonly step: string; readonly actors: readonly string[] }
   | { readonly kind: 'reason'; readonly field: 'hoved' | 'alle'; readonly codes: readonly string[] }
   | { readonly kind: 'end_goal_reached' }
   | { readonly kind: 'last_end_goal'; readonly codes: readonly string[] }
   | { readonly kind: 'recommended_goal'; readonly codes: readonly string[] }
   | { readonly kind: 'subgroup'; readonly subgroup: string }
+  /** Education brought from before arrival (personer.utdanning_medbrakt) is one of `levels`. */
+  | { readonly kind: 'education_background'; readonly levels: readonly string[] }
+  /** The unit is measured `years` years after settlement (link 3, botid). */
+  | { readonly kind: 'years_since_settlement'; readonly years: number }
   | { readonly kind: 'education'; readonly levels: readonly string[]; readonly source: 'fullfort_norge' | 'godkjent_utland'; readonly by: EducationDeadline }
-  | { readonly kind: 'language_goal_reached' }
-  | { readonly kind: 'language_level'; readonly oral: string | null; readonly writing: string | null; readonly grade: number }
+  | { readonly kind: 'language_goal_reached'; readonly by?: LanguageMeasurementPoint }
+  | { readonly kind: 'language_level'; readonly oral: string | null; readonly writing: string | null; readonly grade: number; readonly by?: LanguageMeasurementPoint }
   | { readonly kind: 'language_ambition'; readonly relation: 'under' | 'lik' | 'over' }
   | { readonly kind: 'civics_passed'; readonly withinMonths: number }
   | { readonly kind: 'outcome_flag'; readonly columns: readonly string[] }
@@ -92,7 +114,7 @@ export interface MeasureSpec {
   readonly among?: FactSpec;
   readonly additiveGroup?: string;
   /** Deepest region level published for this measure (fine-grained codes stop at county: table size). */
-  readonly deepestRegion?: 'fylke' | 'kommune';
+  readonly deepestRegion?: (typeof DEEPEST_REGIONS)[number];
   /**
    * A derived measure: the gap in percentage points between the share measure `of` of the same
    * indicator and a municipality's reference rate (`table`.`column`, per kommune and year of
@@ -105,19 +127,6 @@ export interface MeasureSpec {
 export interface ReferenceGap {
   readonly of: string;
   readonly table: 'kommune_aar';
-  readonly column: string;
+  readonly column: (typeof REFERENCE_COLUMNS)[number];
 }
 
-export const FACT_KINDS: readonly FactSpec['kind'][] = [
-  'element_in_period', 'programme_flag', 'programme_months', 'programme_vs_cap', 'norwegian_hours',
-  'startup_step', 'reason', 'end_goal_reached', 'last_end_goal', 'recommended_goal', 'subgroup', 'education',
-  'language_goal_reached', 'language_level', 'language_ambition', 'civics_passed', 'outcome_flag',
-  'outcome_code', 'income_above_g', 'citizenship_oral', 'months_to_first_element', 'municipality_ratio',
-  'spend_per_participant', 'all_of',
-];
-
-export const isShare = (m: MeasureSpec): boolean => m.kind === 'share';
-export const isMean = (m: MeasureSpec): boolean => m.kind === 'mean';
-export const isMedian = (m: MeasureSpec): boolean => m.kind === 'median';
-export const isOutcomeYears = (p: PopulationSpec): p is Extract<PopulationSpec, { kind: 'outcome_years' }> =>
-  p.kind === 'outcome_years';

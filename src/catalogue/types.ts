@@ -10,9 +10,12 @@ export interface Text {
 }
 
 /** How a measure is computed: drives interval method and disclosure rules. */
-export type MeasureKind = 'share' | 'mean' | 'median';
-export type Unit = 'prosent' | 'timer' | 'maaneder' | 'kr' | 'prosentpoeng' | 'antall';
-export type Breakdown = 'gruppe' | 'lovregime' | 'periode' | 'botid' | 'region' | 'kjonn';
+export const MEASURE_KINDS = ['share', 'mean', 'median'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export const UNITS = ['prosent', 'timer', 'maaneder', 'kr', 'prosentpoeng', 'antall'] as const;
+export type Unit = (typeof UNITS)[number];
+export const BREAKDOWNS = ['gruppe', 'lovregime', 'periode', 'botid', 'region', 'kjonn'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export interface MeasureMeta {
   /** The `maal` code in the results table. A trailing '*' means a family (e.g. 'hoved:*'). */
@@ -33,6 +36,20 @@ export interface TargetLine {
   readonly navn: Text;
 }
 
+/**
+ * A break in a series caused by a rule change, not by a change in what is measured (e.g. R9: the
+ * oral level required for citizenship rose from A2 to B1 in 2022, which shows as a drop).
+ */
+export interface SeriesBreak {
+  /** First year under the new rule. */
+  readonly aar: number;
+  /** Which year `aar` is: the measurement year (link 3: periode + botid) or the cohort year (periode). */
+  readonly aarstype: 'maaleaar' | 'periode';
+  /** The measures affected. */
+  readonly maal: readonly string[];
+  readonly navn: Text;
+}
+
 export interface IndicatorMeta {
   readonly id: string;
   readonly ledd: Ledd;
@@ -45,6 +62,8 @@ export interface IndicatorMeta {
   /** Section of the NIBR 2020 report (e.g. '5.1.1.1'). */
   readonly kapittel: string;
   readonly kohort: Kohort;
+  /** Why `kohort` is the default (the report's measurement point); other cohorts are in `kohorter`. */
+  readonly kohortBegrunnelse?: Text;
   readonly kohorter: readonly Kohort[];
   readonly breakdowns: readonly Breakdown[];
   readonly maal: readonly MeasureMeta[];
@@ -57,6 +76,7 @@ export interface IndicatorMeta {
    * at any size (docs/disclosure.md "Attribute disclosure").
    */
   readonly sensitive?: Text;
+  readonly brudd?: readonly SeriesBreak[];
 }
 
 export interface WindowMeta {

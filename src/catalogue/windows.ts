@@ -203,7 +203,7 @@ export function withDefaultCohort(def: IndicatorDef): IndicatorDef {
   const k = WINDOWS[def.id]?.defaultCohort;
   if (!k || k === def.kohort || !def.kohorter.includes(k)) return def;
   const kohorter = [k, ...def.kohorter.filter((x) => x !== k)];
-  return { ...def, kohort: k, kohorter, population: { ...def.population, cohort: k } as IndicatorDef['population'] };
+  return { ...def, kohort: k, kohorter, kohortBegrunnelse: WINDOWS[def.id]!.reason, population: { ...def.population, cohort: k } as IndicatorDef['population'] };
 }
 
 /** Months of a window, for the metadata (null for the link-3 measurement point). */

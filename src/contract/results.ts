@@ -5,8 +5,10 @@
 
 export const RESULTS_VERSION = '1.0.0';
 
-export type Ledd = 'innsats' | 'programresultat' | 'integreringsresultat';
-export type Kohort = 'bosettingskohort' | 'startkohort' | 'avslutningskohort' | 'aktive';
+export const LEDD = ['innsats', 'programresultat', 'integreringsresultat'] as const;
+export type Ledd = (typeof LEDD)[number];
+export const KOHORTER = ['bosettingskohort', 'startkohort', 'avslutningskohort', 'aktive'] as const;
+export type Kohort = (typeof KOHORTER)[number];
 export type Lovregime = 'introduksjonsloven' | 'integreringsloven' | 'alle';
 export type Regionniva = 'land' | 'fylke' | 'kommune';
 export type Gruppe = 'under_25' | 'har_vgo' | 'ovrige' | 'intro' | 'norsk_rett_plikt' | 'norsk_plikt' | 'alle';

@@ -98,6 +98,32 @@ const BEST_BY_RIGHTS_END: HelperCte = {
   on: 'pr.person_id = u.person_id',
 };
 
+/**
+ * The same best results by the END OF TRAINING (report 5.2.1.2: "ved endt opplæring"): tests dated
+ * before the first day of the month after the person's last month with Norwegian hours
+ * (norsktimer.timer > 0). A person without hours has no end of training: NULL (missing).
+ */
+const BEST_BY_TRAINING_END: HelperCte = {
+  name: 'prs',
+  body: `SELECT ts.person_id, ts.slutt,
+      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'lytte') AS lytte,
+      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'lese') AS lese,
+      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'skrive') AS skrive,
+      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'muntlig') AS muntlig,
+      max(TRY_CAST(p.resultat AS INTEGER)) FILTER (WHERE p.prove = 'vgo_norsk') AS karakter
+    FROM (SELECT person_id, ${sql.addMonths('max(aar_mnd)', 1)} AS slutt FROM norsktimer WHERE timer > 0 GROUP BY person_id) ts
+    LEFT JOIN proever p ON p.person_id = ts.person_id AND p.dato < ts.slutt
+    GROUP BY ts.person_id, ts.slutt`,
+  on: 'prs.person_id = u.person_id',
+};
+
+/** The best-results helper of a measurement point, and the SQL that is NULL where it has no value. */
+function bestBy(by: 'rights_end' | 'training_end' | undefined): { cte: HelperCte; alias: string; tables: string[]; unknown: string | null } {
+  return by === 'training_end'
+    ? { cte: BEST_BY_TRAINING_END, alias: 'prs', tables: ['proever', 'norsktimer'], unknown: 'prs.person_id IS NULL' }
+    : { cte: BEST_BY_RIGHTS_END, alias: 'pr', tables: ['proever'], unknown: null };
+}
+
 function valuesCte(name: string, map: ReadonlyMap<number, number>): HelperCte {
   const rows = [...map].map(([k, v]) => `(${sql.litNum(k)}, ${sql.litNum(v)})`);
   const body = rows.length ? `SELECT * FROM (VALUES ${rows.join(', ')}) AS t(aar, verdi)` : `SELECT CAST(NULL AS INTEGER) AS aar, CAST(NULL AS DOUBLE) AS verdi WHERE FALSE`;
@@ -123,6 +149,11 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       const m = months('u.intro_start', 'u.intro_slutt');
       return plain(f.relation === 'at' ? `(${m} BETWEEN u.tak_mnd - 0.5 AND u.tak_mnd + 0.5)` : `(${m} > u.tak_mnd + 0.5)`);
     }
+    case 'programme_months_band': {
+      const m = months('u.intro_start', 'u.intro_slutt');
+      const upper = f.toMonths === null ? '' : ` AND ${m} < ${sql.litNum(f.toMonths)}`;
+      return plain(`(${m} >= ${sql.litNum(f.fromMonths)}${upper})`);
+    }
     case 'norwegian_hours':
       return plain('nt.timer', ['norsktimer'], [{
         name: 'nt',
@@ -141,6 +172,15 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
         body: `SELECT person_id, min(dato) AS dato FROM oppstart WHERE type = ${sql.lit(f.step)} GROUP BY person_id`,
         on: `${name}.person_id = u.person_id`,
       }]));
+    }
+    case 'startup_actor': {
+      // Who did the person's first row of the step (oppstart.utfort_av); NULL when not recorded.
+      const name = `oa_${f.step}`;
+      return plain(`(${name}.av IN ${sql.litList(f.actors)})`, ['oppstart'], [{
+        name,
+        body: `SELECT person_id, arg_min(utfort_av, dato) AS av FROM oppstart WHERE type = ${sql.lit(f.step)} GROUP BY person_id`,
+        on: `${name}.person_id = u.person_id`,
+      }]);
     }
     case 'reason': {
       const codes = sql.litList(f.codes);
@@ -161,6 +201,10 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       }]));
     case 'subgroup':
       return plain(`(u.maalgruppe = ${sql.lit(f.subgroup)} OR COALESCE(u.undergruppe = ${sql.lit(f.subgroup)}, FALSE))`);
+    case 'education_background':
+      return plain(`(u.utdanning_medbrakt IN ${sql.litList(f.levels)})`);
+    case 'years_since_settlement':
+      return known(plain(`COALESCE(u.botid = ${sql.litNum(f.years)}, FALSE)`));
     case 'education': {
       const cte = educationCte(f.levels, f.source);
       const d = `${cte.name}.dato`;
@@ -174,19 +218,26 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       );
     }
     case 'language_goal_reached': {
+      const b = bestBy(f.by);
       const cefr = (['lytte', 'lese', 'skrive', 'muntlig'] as const)
-        .map((k) => `COALESCE(pr.${k} >= ${cefrRankSql(`u.norskmaal_${k}`)}, FALSE)`).join(' AND ');
+        .map((k) => `COALESCE(${b.alias}.${k} >= ${cefrRankSql(`u.norskmaal_${k}`)}, FALSE)`).join(' AND ');
+      const noGoal = b.unknown ? `u.norskmaal_kilde IS NULL OR ${b.unknown}` : 'u.norskmaal_kilde IS NULL';
       return plain(
-        `CASE WHEN u.norskmaal_kilde IS NULL THEN NULL WHEN u.norskmaal_karakter IS NOT NULL THEN COALESCE(pr.karakter >= u.norskmaal_karakter, FALSE) ELSE ${cefr} END`,
-        ['proever'], [BEST_BY_RIGHTS_END],
+        `CASE WHEN ${noGoal} THEN NULL WHEN u.norskmaal_karakter IS NOT NULL THEN COALESCE(${b.alias}.karakter >= u.norskmaal_karakter, FALSE) ELSE ${cefr} END`,
+        b.tables, [b.cte],
       );
     }
     case 'language_level': {
+      const b = bestBy(f.by);
       const parts = [
-        f.oral ? `pr.muntlig >= ${cefrRankSql(sql.lit(f.oral))}` : null,
-        f.writing ? `pr.skrive >= ${cefrRankSql(sql.lit(f.writing))}` : null,
+        f.oral ? `${b.alias}.muntlig >= ${cefrRankSql(sql.lit(f.oral))}` : null,
+        f.writing ? `${b.alias}.skrive >= ${cefrRankSql(sql.lit(f.writing))}` : null,
       ].filter((x): x is string => x !== null);
-      return known(plain(`COALESCE((${parts.join(' AND ')}) OR pr.karakter >= ${sql.litNum(f.grade)}, FALSE)`, ['proever'], [BEST_BY_RIGHTS_END]));
+      const reached = `COALESCE((${parts.join(' AND ')}) OR ${b.alias}.karakter >= ${sql.litNum(f.grade)}, FALSE)`;
+      // By the end of training: a person without Norwegian hours has no end of training (missing).
+      return b.unknown
+        ? plain(`CASE WHEN ${b.unknown} THEN NULL ELSE ${reached} END`, b.tables, [b.cte])
+        : known(plain(reached, b.tables, [b.cte]));
     }
     case 'language_ambition':
       return plain(`(u.norskmaal_ambisjon = ${sql.lit(f.relation)})`, ['maal']);

@@ -26,3 +26,31 @@ export const median = (kode: string, navn: Text, fact: FactSpec, enhet: Unit): M
   enhet,
   fact,
 });
+
+/** Why an indicator's default cohort is the report's measurement point (metadata `kohortBegrunnelse`). */
+export const KOHORT_BEGRUNNELSE = {
+  aktive: {
+    nb: 'Innsatsen i et kalenderår: hva programmet inneholder for dem som deltar det året (kap. 5.1.1.1).',
+    en: 'Effort in a calendar year: what the programme holds for those taking part that year (section 5.1.1.1).',
+  },
+  bosettingskohort: {
+    nb: 'Lovens frister og perioden med rett og plikt regnes fra bosetting (kap. 2.1, 5.1.1.2, 5.2.1.2).',
+    en: 'The Act\'s deadlines and the right-and-duty period run from settlement (sections 2.1, 5.1.1.2, 5.2.1.2).',
+  },
+  avslutningskohort: {
+    nb: 'Måles ved programslutt: lengde og resultat er først kjent når programmet er avsluttet (kap. 5.1.1.1, 5.2.1.1).',
+    en: 'Measured at programme end: length and result are known only once the programme has ended (sections 5.1.1.1, 5.2.1.1).',
+  },
+  startkohort: {
+    nb: 'Sluttmål og tilbud settes ved programstart (kap. 5.1.1.5).',
+    en: 'End goals and the offer are set at programme start (section 5.1.1.5).',
+  },
+  utfall: {
+    nb: 'Integreringsresultat måles etter botid fra bosetting, år for år (kap. 5.3.1.1, lovregler §10).',
+    en: 'Integration outcomes are measured by years since settlement, year by year (section 5.3.1.1, law rules §10).',
+  },
+  kommuneaar: {
+    nb: 'Kommunetall per kalenderår (KOSTRA, brukerundersøkelsen): ingen personkohort.',
+    en: 'Municipality figures per calendar year (KOSTRA, user survey): no person cohort.',
+  },
+} as const;

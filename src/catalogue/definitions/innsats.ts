@@ -7,7 +7,7 @@ import {
 } from '../../contract/codes.ts';
 import { t, type IndicatorDef } from '../definition.ts';
 import type { MeasureSpec } from '../ir.ts';
-import { mean, median, share } from './helpers.ts';
+import { mean, median, share, KOHORT_BEGRUNNELSE } from './helpers.ts';
 
 const BASE = ['gruppe', 'lovregime', 'periode', 'region', 'kjonn'] as const;
 const INTRO_COHORTS = ['aktive', 'startkohort', 'avslutningskohort', 'bosettingskohort'] as const;
@@ -51,6 +51,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.1.1.1',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.aktive,
     kohorter: INTRO_COHORTS,
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'aktive' },
@@ -77,6 +78,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.1.1.1',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.aktive,
     kohorter: INTRO_COHORTS,
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'aktive' },
@@ -100,6 +102,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.1.1.1',
     kohort: 'bosettingskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.bosettingskohort,
     kohorter: ['bosettingskohort'],
     breakdowns: BASE,
     population: { kind: 'settled', cohort: 'bosettingskohort', groups: ['intro', 'norsk_rett_plikt'], ready: { kind: 'rights_period_ended' } },
@@ -126,6 +129,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.1.1.1',
     kohort: 'avslutningskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
     kohorter: ['avslutningskohort', 'startkohort', 'bosettingskohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'avslutningskohort' },
@@ -151,6 +155,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.2',
     kohort: 'bosettingskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.bosettingskohort,
     kohorter: ['bosettingskohort'],
     breakdowns: BASE,
     population: { kind: 'settled', cohort: 'bosettingskohort', groups: ['intro', 'norsk_rett_plikt'], ready: { kind: 'months_since_anchor', months: 3, anchor: 'bosetting' } },
@@ -172,6 +177,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.1',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.aktive,
     kohorter: INTRO_COHORTS,
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'aktive' },
@@ -192,6 +198,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.3',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.kommuneaar,
     kohorter: ['aktive'],
     breakdowns: ['periode', 'region'],
     population: { kind: 'municipality_year', cohort: 'aktive' },
@@ -209,6 +216,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.4',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.kommuneaar,
     kohorter: ['aktive'],
     breakdowns: ['periode', 'region'],
     population: { kind: 'municipality_year', cohort: 'aktive' },
@@ -227,6 +235,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.3',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.kommuneaar,
     kohorter: ['aktive'],
     breakdowns: ['periode', 'region'],
     population: { kind: 'municipality_year', cohort: 'aktive' },
@@ -244,6 +253,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.5',
     kohort: 'startkohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.startkohort,
     kohorter: ['startkohort', 'aktive', 'avslutningskohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'startkohort' },
@@ -264,6 +274,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.5',
     kohort: 'startkohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.startkohort,
     kohorter: ['startkohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'startkohort' },
@@ -284,6 +295,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.5',
     kohort: 'startkohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.startkohort,
     kohorter: ['startkohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'startkohort' },
@@ -303,6 +315,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.1.1.5',
     kohort: 'bosettingskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.bosettingskohort,
     kohorter: ['bosettingskohort'],
     breakdowns: BASE,
     population: { kind: 'settled', cohort: 'bosettingskohort', groups: ['intro', 'norsk_rett_plikt'], ready: { kind: 'months_since_anchor', months: 3, anchor: 'bosetting' } },

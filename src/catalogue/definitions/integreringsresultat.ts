@@ -1,7 +1,7 @@
 /** Link 3 — Integreringsresultat (integration outcomes): table 5.6 of the report, section 5.3. */
 import { t, type IndicatorDef } from '../definition.ts';
 import type { EducationDeadline, FactSpec } from '../ir.ts';
-import { share } from './helpers.ts';
+import { share, KOHORT_BEGRUNNELSE } from './helpers.ts';
 
 const BASE = ['gruppe', 'lovregime', 'periode', 'botid', 'region', 'kjonn'] as const;
 const POP = { kind: 'outcome_years', cohort: 'bosettingskohort' } as const;
@@ -23,6 +23,7 @@ const base = {
   ledd: 'integreringsresultat',
   populasjon: POP_TEXT,
   kohort: 'bosettingskohort',
+  kohortBegrunnelse: KOHORT_BEGRUNNELSE.utfall,
   kohorter: ['bosettingskohort'],
   breakdowns: BASE,
   population: POP,
@@ -166,6 +167,7 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.3.2',
     kohort: 'aktive',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.kommuneaar,
     kohorter: ['aktive'],
     breakdowns: ['periode', 'region'],
     population: { kind: 'municipality_year', cohort: 'aktive' },

@@ -2,7 +2,7 @@
 import { AARSAK, AARSAK_GRUPPE, type AarsakGruppe } from '../../contract/codes.ts';
 import { t, type IndicatorDef } from '../definition.ts';
 import type { FactSpec, MeasureSpec } from '../ir.ts';
-import { share } from './helpers.ts';
+import { share, KOHORT_BEGRUNNELSE } from './helpers.ts';
 
 const BASE = ['gruppe', 'lovregime', 'periode', 'region', 'kjonn'] as const;
 const GROUPS = ['intro', 'norsk_rett_plikt', 'norsk_plikt'] as const;
@@ -57,6 +57,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.2.1',
     kohort: 'avslutningskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
     kohorter: ['avslutningskohort', 'startkohort', 'bosettingskohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'avslutningskohort' },
@@ -80,6 +81,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.2.2',
     kohort: 'avslutningskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
     kohorter: ['avslutningskohort', 'startkohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'avslutningskohort' },
@@ -103,6 +105,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kjerne: false,
     kapittel: '5.2.2',
     kohort: 'avslutningskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
     kohorter: ['avslutningskohort', 'startkohort'],
     breakdowns: BASE,
     population: { kind: 'intro', cohort: 'avslutningskohort' },
@@ -123,6 +126,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.2.3',
     kohort: 'bosettingskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.bosettingskohort,
     kohorter: ['bosettingskohort'],
     breakdowns: BASE,
     malverdier: [
@@ -153,6 +157,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kjerne: true,
     kapittel: '5.2.3',
     kohort: 'bosettingskohort',
+    kohortBegrunnelse: KOHORT_BEGRUNNELSE.bosettingskohort,
     kohorter: ['bosettingskohort'],
     breakdowns: BASE,
     population: { kind: 'settled', cohort: 'bosettingskohort', groups: GROUPS, ready: { kind: 'months_since_anchor', months: 12, anchor: 'vedtak' } },
