@@ -218,6 +218,8 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       );
     }
     case 'language_goal_reached': {
+      // Without norsktimer there is no end of training: those measures are missing, P4's others are not.
+      if (f.by === 'training_end' && !ctx.tables.has('norsktimer')) return plain('CAST(NULL AS BOOLEAN)');
       const b = bestBy(f.by);
       const cefr = (['lytte', 'lese', 'skrive', 'muntlig'] as const)
         .map((k) => `COALESCE(${b.alias}.${k} >= ${cefrRankSql(`u.norskmaal_${k}`)}, FALSE)`).join(' AND ');
@@ -228,6 +230,7 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       );
     }
     case 'language_level': {
+      if (f.by === 'training_end' && !ctx.tables.has('norsktimer')) return plain('CAST(NULL AS BOOLEAN)');
       const b = bestBy(f.by);
       const parts = [
         f.oral ? `${b.alias}.muntlig >= ${cefrRankSql(sql.lit(f.oral))}` : null,

@@ -69,7 +69,7 @@ export function personRow(r: InputRow): SqlValue[] {
     vgoFulltime: r.ip_vgo_heltid === true,
   });
   const inNorsk = d.targetGroup === 'intro' || d.targetGroup === 'norsk_rett_plikt';
-  const months = inNorsk ? rightsMonths(d.rightAndDutyMonths, r.utdanning_medbrakt, d.decisionDate) : null;
+  const months = inNorsk ? rightsMonths(d.rightAndDutyMonths, r.utdanning_medbrakt, d.decisionDate) : d.dutyOnlyMonths;
   const rightsEnd = months !== null && settled ? addMonths(settled, months) : null;
   const reg = registeredGoal(r);
   const goal: Goal = reg ? { kilde: 'registrert', goal: reg } : d.guidelineGoal ? { kilde: 'retningslinje', goal: d.guidelineGoal } : null;

@@ -6,7 +6,7 @@ import { RuleNotInForceError } from './types.ts';
 import { addMonths, ageAt } from './dates.ts';
 import { introSubgroup, permitRights, regimeFor, targetGroup } from './groups.ts';
 import { guidelineLanguageGoal } from './language.ts';
-import { deadlineMonths, programmeCap, rightAndDutyMonths } from './programme.ts';
+import { deadlineMonths, dutyOnlyMonths, programmeCap, rightAndDutyMonths } from './programme.ts';
 import type { ProgrammeCap } from './programme.ts';
 
 /** A person's registered facts (data contract: personer, introprogram, maal). */
@@ -40,6 +40,8 @@ export interface DerivedPerson {
   readonly subgroup: IntroSubgroup | null;
   readonly programmeCap: ProgrammeCap | null;
   readonly rightAndDutyMonths: number | null;
+  /** The duty-only group's period in months from settlement/arrival (no right; P4's window), else null. */
+  readonly dutyOnlyMonths: number | null;
   readonly guidelineGoal: LanguageGoal | null;
   /** Due dates (ISO) of the §4 deadlines that apply to the person. */
   readonly deadlines: Readonly<Partial<Record<DeadlineStep, string>>>;
@@ -110,6 +112,7 @@ export function derivePerson(p: PersonFacts): DerivedPerson {
       newAct && inNorsk && rightsDate
         ? orNull(() => rightAndDutyMonths(p.utdanningMedbrakt, rightsDate))
         : null,
+    dutyOnlyMonths: group === 'norsk_plikt' && decision.date ? orNull(() => dutyOnlyMonths(decision.date as string)) : null,
     guidelineGoal:
       newAct && inNorsk && goalDate
         ? orNull(() =>

@@ -23,7 +23,7 @@ export { addMonths, ageAt, birthDate } from './dates.ts';
 export { checkRuleTables, findRow, lookup } from './dated-table.ts';
 export { hasVgo, introSubgroup, permitRights, regimeFor, targetGroup, withinAgeLimits } from './groups.ts';
 export type { TargetGroupInput } from './groups.ts';
-export { deadlineMonths, programmeCap, programmeLengthKey, rightAndDutyMonths } from './programme.ts';
+export { deadlineMonths, dutyOnlyMonths, programmeCap, programmeLengthKey, rightAndDutyMonths } from './programme.ts';
 export type { ProgrammeCap, ProgrammeCapInput } from './programme.ts';
 export {
   cefrAtLeast,

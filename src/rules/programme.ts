@@ -4,7 +4,7 @@
 import type { DeadlineStep, IntroSubgroup, ProgrammeLength, Regime } from './types.ts';
 import { findRow, lookup } from './dated-table.ts';
 import { hasVgo } from './groups.ts';
-import { DEADLINE_TABLE, PROGRAMME_LENGTH_TABLE, RIGHT_AND_DUTY_TABLE } from './tables/programme.ts';
+import { DEADLINE_TABLE, DUTY_ONLY_PERIOD_TABLE, PROGRAMME_LENGTH_TABLE, RIGHT_AND_DUTY_TABLE } from './tables/programme.ts';
 
 /**
  * §7: the right (and duty) to Norwegian lasts until the goal is reached, at most 36 months, or
@@ -13,6 +13,11 @@ import { DEADLINE_TABLE, PROGRAMME_LENGTH_TABLE, RIGHT_AND_DUTY_TABLE } from './
  */
 export function rightAndDutyMonths(utdanningMedbrakt: string, date: string): number {
   return lookup(RIGHT_AND_DUTY_TABLE, hasVgo(utdanningMedbrakt) ? 'vgo' : 'ovrige', date);
+}
+
+/** §7: the duty-only group's period in months (their measurement window; no right to training). */
+export function dutyOnlyMonths(date: string): number {
+  return lookup(DUTY_ONLY_PERIOD_TABLE, 'kun_plikt', date);
 }
 
 export interface ProgrammeCap {

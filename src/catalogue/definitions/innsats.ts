@@ -5,6 +5,7 @@ import {
   SLUTTMAAL,
   type WorkSubgroup,
 } from '../../contract/codes.ts';
+import type { FactSpec } from '../ir.ts';
 import { t, type IndicatorDef } from '../definition.ts';
 import type { MeasureSpec } from '../ir.ts';
 import { mean, median, share, KOHORT_BEGRUNNELSE } from './helpers.ts';
@@ -35,6 +36,47 @@ function workMeasures(): MeasureSpec[] {
   return [share('arbeidsrettet', t('Minst ett arbeidsrettet element', 'Any work-oriented element'), el(ELEMENT_ARBEIDSRETTET)), ...byGroup, ...byCode];
 }
 
+
+/** Programme-length bands in months (I4 distribution, section 5.1.1.1): [from, to), the last open. */
+const LENGTH_BANDS: readonly (readonly [number, number | null])[] = [[0, 6], [6, 12], [12, 18], [18, 24], [24, 36], [36, 48], [48, null]];
+
+function lengthMeasures(): MeasureSpec[] {
+  return LENGTH_BANDS.map(([from, to]) => {
+    const kode = `lengde:${from}_${to ?? ''}`;
+    const label = to === null ? `${from}+` : `${from}–${to}`;
+    return share(kode, t(`Programtid ${label} måneder`, `Programme length ${label} months`), { kind: 'programme_months_band', fromMonths: from, toMonths: to }, { additiveGroup: 'lengde', deepestRegion: 'fylke' });
+  });
+}
+
+/**
+ * Who did the step (section 5.1.1.2, spec I5): competence mapping by the host municipality of the
+ * reception centre, IMDi (resettlement refugees) or the settlement municipality; career guidance
+ * by the county (or, where it delegates, the municipality). Among intro participants who had the
+ * step within 3 months; a row without `utfort_av` is missing.
+ */
+const STEP_ACTORS = {
+  kompetansekartlegging: ['vertskommune', 'imdi', 'bosettingskommune'],
+  karriereveiledning: ['fylkeskommune', 'bosettingskommune'],
+} as const;
+
+function actorMeasures(): MeasureSpec[] {
+  return (Object.keys(STEP_ACTORS) as (keyof typeof STEP_ACTORS)[]).flatMap((step) => {
+    const among: FactSpec = { kind: 'all_of', facts: [{ kind: 'subgroup', subgroup: 'intro' }, { kind: 'startup_step', step, withinMonths: 3 }] };
+    return STEP_ACTORS[step].map((actor) =>
+      share(`${step}:${actor}`, t(`${step} utført av ${actor}`, `${step} done by ${actor}`), { kind: 'startup_actor', step, actors: [actor] }, { among, additiveGroup: `aktor:${step}`, deepestRegion: 'fylke' }),
+    );
+  });
+}
+
+/** End goal by education brought from before arrival (section 5.1.1.5, spec I10). */
+const BACKGROUNDS = ['ingen', 'grunnskole', 'vgo', 'hoyere'] as const;
+
+function endGoalByBackground(): MeasureSpec[] {
+  return BACKGROUNDS.flatMap((b) => SLUTTMAAL.map((g) =>
+    share(`utd:${b}:${g}`, t(`Utdanning ${b}: sluttmål ${g}`, `Education ${b}: end goal ${g}`), { kind: 'last_end_goal', codes: [g] }, {
+      among: { kind: 'education_background', levels: [b] }, additiveGroup: `utd:${b}`, deepestRegion: 'fylke',
+    })));
+}
 
 export const INNSATS: readonly IndicatorDef[] = [
   {
@@ -117,8 +159,8 @@ export const INNSATS: readonly IndicatorDef[] = [
     ledd: 'innsats',
     navn: t('Programtid', 'Programme length'),
     beskrivelse: t(
-      'Måneder fra start til slutt (inkl. forlengelse), og hvordan lengden ligger mot taket for undergruppen og sluttmålet (lovregler §5).',
-      'Months from start to end (incl. extensions), and how the length sits against the cap for the subgroup and end goal (law rules §5).',
+      'Måneder fra start til slutt (inkl. forlengelse), fordelingen av lengdene (lengde:<fra>_<til> måneder), og hvordan lengden ligger mot taket for undergruppen og sluttmålet (lovregler §5).',
+      'Months from start to end (incl. extensions), the distribution of lengths (lengde:<from>_<to> months), and how the length sits against the cap for the subgroup and end goal (law rules §5).',
     ),
     populasjon: t('Introdeltakere med programslutt i år Y', 'Intro participants whose programme ended in year Y'),
     teller: t(
@@ -139,6 +181,7 @@ export const INNSATS: readonly IndicatorDef[] = [
       share('andel_forlenget', t('Andel med forlenget program', 'Share extended'), { kind: 'programme_flag', column: 'forlenget' }),
       share('andel_ved_tak', t('Andel ved taket', 'Share at the cap'), { kind: 'programme_vs_cap', relation: 'at' }),
       share('andel_over_tak', t('Andel over taket', 'Share above the cap'), { kind: 'programme_vs_cap', relation: 'above' }),
+      ...lengthMeasures(),
     ],
   },
   {
@@ -146,8 +189,8 @@ export const INNSATS: readonly IndicatorDef[] = [
     ledd: 'innsats',
     navn: t('Oppstartskrav innen 3 måneder', 'Start-up requirements within 3 months'),
     beskrivelse: t(
-      'Hvert krav for seg (ingen samleindeks, kap. 5.1.1.2): kompetansekartlegging, karriereveiledning, integreringsplan, programstart innen 3 måneder etter bosetting; norskplan for gruppen med rett og plikt.',
-      'Each requirement separately (no combined index, section 5.1.1.2): competence mapping, career guidance, integration plan, programme start within 3 months of settlement; Norwegian plan for the right-and-duty group.',
+      'Hvert krav for seg (ingen samleindeks, kap. 5.1.1.2): kompetansekartlegging, karriereveiledning, integreringsplan, programstart innen 3 måneder etter bosetting; norskplan for gruppen med rett og plikt. Hvem som utførte kartleggingen og karriereveiledningen (<steg>:<aktør>), blant dem som fikk steget innen fristen.',
+      'Each requirement separately (no combined index, section 5.1.1.2): competence mapping, career guidance, integration plan, programme start within 3 months of settlement; Norwegian plan for the right-and-duty group. Who did the mapping and the career guidance (<step>:<actor>), among those who had the step within the deadline.',
     ),
     populasjon: t('Introdeltakere (norskplan: norsk_rett_plikt) i bosettingskohort Y, bosatt minst 3 måneder før dataenes siste dato', 'Intro participants (norskplan: norsk_rett_plikt) in settlement cohort Y settled at least 3 months before the data end'),
     teller: t('Steget (eller programstart) datert ≤ bosetting + 3 måneder', 'The step (or programme start) dated ≤ settlement + 3 months'),
@@ -164,6 +207,7 @@ export const INNSATS: readonly IndicatorDef[] = [
       .map((s) => share(s, t(`${s} innen 3 mnd`, `${s} within 3 months`), { kind: 'startup_step', step: s, withinMonths: 3 }, { among: { kind: 'subgroup', subgroup: 'intro' } }))
       .concat([
         share('norskplan', t('Norskplan innen 3 mnd', 'Norwegian plan within 3 months'), { kind: 'startup_step', step: 'norskplan', withinMonths: 3 }, { among: { kind: 'subgroup', subgroup: 'norsk_rett_plikt' } }),
+        ...actorMeasures(),
       ]),
   },
   {
@@ -246,7 +290,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     id: 'I10',
     ledd: 'innsats',
     navn: t('Ambisjonsnivå i sluttmål', 'Ambition of end goals'),
-    beskrivelse: t('Fordeling av siste justerte sluttmål; andel av under_25 med sluttmål fullført vgo.', 'Distribution of the last adjusted end goal; share of under_25 with end goal completed vgo.'),
+    beskrivelse: t('Fordeling av siste justerte sluttmål, samlet og etter utdanning fra hjemlandet (utd:<utdanning>:<sluttmål>); andel av under_25 med sluttmål fullført vgo.', 'Distribution of the last adjusted end goal, overall and by education from before arrival (utd:<education>:<goal>); share of under_25 with end goal completed vgo.'),
     populasjon: t('Introdeltakere med programstart i år Y', 'Intro participants starting in year Y'),
     teller: t('Siste justerte sluttmål', 'Last adjusted end goal'),
     kilder: ['introprogram', 'maal'],
@@ -261,6 +305,7 @@ export const INNSATS: readonly IndicatorDef[] = [
     measures: [
       ...SLUTTMAAL.map((g) => share(g, t(`Sluttmål ${g}`, `End goal ${g}`), { kind: 'last_end_goal', codes: [g] }, { additiveGroup: 'sluttmaal' })),
       share('u25_fullfort_vgo', t('Under 25 med sluttmål fullført vgo', 'Under 25 with end goal completed vgo'), { kind: 'last_end_goal', codes: ['fullfort_vgo'] }, { among: { kind: 'subgroup', subgroup: 'under_25' } }),
+      ...endGoalByBackground(),
     ],
   },
   {

@@ -32,7 +32,16 @@ function reasonMeasures(): MeasureSpec[] {
       { kind: 'reason', field: 'alle', codes: education },
     ],
   };
-  return [...hoved, ...alle, ...grouped, share('arbeid_og_utdanning', t('Både arbeid og utdanning valgt', 'Both work and education chosen'), both)];
+  // Section 5.2.1.1: the reason for short and for long programmes (short: under 12 months, the
+  // longest a har_vgo programme can run with its extension; long: 12 months or more).
+  const byLength = (['kort', 'lang'] as const).flatMap((len) => groups.map((g) =>
+    share(
+      `${len}:gruppe:${g}`,
+      t(`${len === 'kort' ? 'Kort program (< 12 mnd)' : 'Langt program (≥ 12 mnd)'}: ${g}`, `${len === 'kort' ? 'Short programme (< 12 months)' : 'Long programme (≥ 12 months)'}: ${g}`),
+      { kind: 'reason', field: 'hoved', codes: AARSAK.filter((a) => AARSAK_GRUPPE[a] === g) },
+      { among: { kind: 'programme_months_band', fromMonths: len === 'kort' ? 0 : 12, toMonths: len === 'kort' ? 12 : null }, additiveGroup: `${len}:gruppe`, deepestRegion: 'fylke' },
+    )));
+  return [...hoved, ...alle, ...grouped, share('arbeid_og_utdanning', t('Både arbeid og utdanning valgt', 'Both work and education chosen'), both), ...byLength];
 }
 
 const edu = (levels: string[], by: Extract<FactSpec, { kind: 'education' }>['by']): FactSpec => ({
@@ -48,8 +57,8 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     ledd: 'programresultat',
     navn: t('Årsak til avslutning', 'Reason for completion'),
     beskrivelse: t(
-      'Fordeling av hovedårsak; andel med hver årsak blant alle valgte; gruppert fordeling. Gamle enkeltårsaker er kodet om til ny liste ved innlesing.',
-      'Distribution of the main reason; share with each reason among all chosen; grouped distribution. Old single-reason codes are mapped at ingest.',
+      'Fordeling av hovedårsak; andel med hver årsak blant alle valgte; gruppert fordeling, også for korte (< 12 mnd) og lange program. Gamle enkeltårsaker er kodet om til ny liste ved innlesing.',
+      'Distribution of the main reason; share with each reason among all chosen; grouped distribution, also for short (< 12 months) and long programmes. Old single-reason codes are mapped at ingest.',
     ),
     populasjon: t('Introdeltakere som avsluttet i år Y (programslutt, ellers avslutningsdato)', 'Intro participants completing in year Y (programme end, else completion date)'),
     teller: t('Årsak registrert i avslutning; uten avslutningsrad telles som manglende', 'Reason registered at completion; no completion row counts as missing'),
@@ -117,12 +126,12 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     ledd: 'programresultat',
     navn: t('Norskferdigheter', 'Norwegian skills'),
     beskrivelse: t(
-      'Beste resultat per delprøve innen perioden med rett og plikt: (a) nådd norskmålet; (b) minst B1 muntlig og skriftlig (eller vgo-karakter ≥ 2); (c) minst B2 (eller karakter ≥ 4). Personer uten prøve telles som ikke nådd.',
-      'Best result per sub-test by the end of the right-and-duty period: (a) reached the language goal; (b) at least B1 oral and writing (or vgo grade ≥ 2); (c) at least B2 (or grade ≥ 4). Persons without a test count as not reached.',
+      'Beste resultat per delprøve innen perioden med rett og plikt (for gruppen med kun plikt: 3 år fra ankomst): (a) nådd norskmålet; (b) minst B1 muntlig og skriftlig (eller vgo-karakter ≥ 2); (c) minst B2 (eller karakter ≥ 4). Personer uten prøve telles som ikke nådd. Målene med endelsen _slutt måler det samme ved endt opplæring (siste måned med norsktimer).',
+      'Best result per sub-test by the end of the right-and-duty period (duty-only group: 3 years from arrival): (a) reached the language goal; (b) at least B1 oral and writing (or vgo grade ≥ 2); (c) at least B2 (or grade ≥ 4). Persons without a test count as not reached. The measures ending in _slutt measure the same at the end of training (the last month with Norwegian hours).',
     ),
-    populasjon: t('Som I3: bosettingskohort Y, intro og norsk_rett_plikt, perioden med rett og plikt er over', 'As I3: settlement cohort Y, intro and norsk_rett_plikt, right-and-duty period ended'),
+    populasjon: t('Bosettingskohort Y i gruppene intro, norsk_rett_plikt og norsk_plikt der perioden er over', 'Settlement cohort Y in groups intro, norsk_rett_plikt and norsk_plikt whose period has ended'),
     teller: t('Nådd nivået innen periodens slutt', 'Reached the level by the end of the period'),
-    kilder: ['proever', 'maal', 'personer'],
+    kilder: ['proever', 'maal', 'personer', 'norsktimer'],
     kjerne: true,
     kapittel: '5.2.3',
     kohort: 'bosettingskohort',
@@ -133,7 +142,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
       { maal: 'b1_muntlig', verdi: 90, navn: t('Nasjonalt mål: 90 % minst B1 muntlig (statsbudsjettet 2020)', 'National target: 90 % at least B1 oral (state budget 2020)') },
       { maal: 'b1_skriftlig', verdi: 70, navn: t('Nasjonalt mål: 70 % minst B1 skriftlig (statsbudsjettet 2020)', 'National target: 70 % at least B1 writing (state budget 2020)') },
     ],
-    population: { kind: 'settled', cohort: 'bosettingskohort', groups: ['intro', 'norsk_rett_plikt'], ready: { kind: 'rights_period_ended' } },
+    population: { kind: 'settled', cohort: 'bosettingskohort', groups: GROUPS, ready: { kind: 'rights_period_ended' } },
     region: 'ansvarlig',
     measures: [
       share('norskmaal', t('Nådd norskmålet', 'Reached the language goal'), { kind: 'language_goal_reached' }),
@@ -141,6 +150,10 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
       share('b1_skriftlig', t('Minst B1 skriftlig', 'At least B1 writing'), { kind: 'language_level', oral: null, writing: 'B1', grade: 2 }),
       share('b1_muntlig_skriftlig', t('Minst B1 muntlig og skriftlig', 'At least B1 oral and writing'), { kind: 'language_level', oral: 'B1', writing: 'B1', grade: 2 }),
       share('b2_muntlig_skriftlig', t('Minst B2 muntlig og skriftlig', 'At least B2 oral and writing'), { kind: 'language_level', oral: 'B2', writing: 'B2', grade: 4 }),
+      // Section 5.2.1.2: "ved endt opplæring" — the same at the end of training.
+      share('norskmaal_slutt', t('Nådd norskmålet ved endt opplæring', 'Reached the language goal at the end of training'), { kind: 'language_goal_reached', by: 'training_end' }),
+      share('b1_muntlig_skriftlig_slutt', t('Minst B1 muntlig og skriftlig ved endt opplæring', 'At least B1 oral and writing at the end of training'), { kind: 'language_level', oral: 'B1', writing: 'B1', grade: 2, by: 'training_end' }),
+      share('b2_muntlig_skriftlig_slutt', t('Minst B2 muntlig og skriftlig ved endt opplæring', 'At least B2 oral and writing at the end of training'), { kind: 'language_level', oral: 'B2', writing: 'B2', grade: 4, by: 'training_end' }),
     ],
   },
   {

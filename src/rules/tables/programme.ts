@@ -178,6 +178,30 @@ export const DUTY_HOURS_TABLE: DatedRuleTable<number> = {
   ],
 };
 
+/**
+ * The measurement window of the duty-only group (§7): they have no right-and-duty period, only the
+ * duty of 300 hours, to be completed within three years. P4 measures them 36 months from arrival,
+ * as the right-and-duty group is measured at the end of its period.
+ */
+export const DUTY_ONLY_PERIOD_TABLE: DatedRuleTable<number> = {
+  id: 'kun_plikt_maaneder',
+  title: { nb: 'Periode for gruppen med kun plikt (måneder)', en: 'Period of the duty-only group (months)' },
+  dateBasis: 'bosetting',
+  section: '§7',
+  rows: [
+    {
+      key: 'kun_plikt',
+      validFrom: null,
+      validTo: null,
+      value: 36,
+      source: postReport(
+        `${INTRODUKSJONSLOVEN} § 17; ${INTEGRERINGSLOVEN} kap. 6`,
+        'the duty (300 hours) is to be completed within three years; used as the duty-only group\'s measurement window for P4 (operational choice, docs/indicators.md)',
+      ),
+    },
+  ],
+};
+
 /** Introduction benefit in G a year (§8): 2G; two thirds of that under 25. */
 export const INTRO_BENEFIT_TABLE: DatedRuleTable<number> = {
   id: 'introduksjonsstonad',
