@@ -254,6 +254,7 @@ export const TABLES: readonly TableSpec[] = [
       col('laerere_kompetanse', 'int', 'teachers meeting the 30-credit requirement', { ...optional, min: 0 }),
       col('ref_inntekt_over_2g', 'number', 'reference share with income above 2G, %', { ...optional, min: 0, max: 100 }),
       col('ref_sysselsatt', 'number', 'reference employment rate, %', { ...optional, min: 0, max: 100 }),
+      col('ref_befolkning', 'int', 'resident population in the reference ages (weights the reference rates of counties and the country)', { ...optional, min: 0 }),
     ],
     rowChecks: [],
   },

@@ -1,16 +1,17 @@
 /**
- * Derived measures against a municipality's reference rate (MeasureSpec.referenceGap), e.g. R3
- * `gap_befolkning`: the cohort's share minus the share of the municipality's resident population
- * with earned income above 2G (kommune_aar.ref_inntekt_over_2g), in percentage points.
+ * Derived measures against the population's reference rate (MeasureSpec.referenceGap): R3
+ * `gap_befolkning` (the cohort's share with earned income above 2G minus the resident
+ * population's, kommune_aar.ref_inntekt_over_2g) and R2 `gap_befolkning` (employment against
+ * kommune_aar.ref_sysselsatt), in percentage points (report 5.3.1.1: "i kommunen eller fylket").
  *
- * Choices (docs/indicators.md, R3):
- * - Municipality level only. The reference is a municipality figure; a county or country
- *   reference would need the resident population per municipality as weights, which the data
- *   contract does not have, so there are no gap rows at county or country level.
+ * Choices (docs/indicators.md, R2/R3):
+ * - Municipality: the municipality's own reference. County and country: the reference rates of
+ *   their municipalities weighted by the resident population in the reference ages
+ *   (kommune_aar.ref_befolkning), formed only when EVERY municipality of the county (country)
+ *   with a kommune_aar row that year has both a rate and a weight; otherwise no gap row there.
  * - The year is the measurement year: periode + botid for link 3 (settlement cohort Y measured in
  *   Y + t), else periode.
- * - Only where the reference is given: no kommune_aar table, or no value for the municipality and
- *   year, means no gap row (indicators.md: "where the municipality's reference rate is given").
+ * - Only where the reference is given: no kommune_aar table, or no value, means no gap row.
  * - The reference is a register figure for the whole population, treated as exact: the interval
  *   is the share's Wilson interval shifted by the reference.
  * - Fields: teller empty (a difference has no numerator); nevner, mangler and the cell keys are
@@ -22,20 +23,57 @@ import type { ResultRow } from '../contract/results.ts';
 import { sql, type Store } from '../store/index.ts';
 import { round1, wilson } from '../stats/index.ts';
 
-/** Reference rates by `kommune|aar` for one kommune_aar column (NULLs left out). */
-async function referenceRates(store: Store, column: string): Promise<Map<string, number>> {
-  const rows = await store.all<{ k: string; a: number; v: number }>(
-    `SELECT kommune AS k, CAST(aar AS INTEGER) AS a, CAST(${sql.quoteIdent(column)} AS DOUBLE) AS v
-     FROM kommune_aar WHERE ${sql.quoteIdent(column)} IS NOT NULL`,
-  );
-  return new Map(rows.map((r) => [`${r.k}|${r.a}`, r.v]));
+/** Reference rates by `regionniva|region|aar` for one kommune_aar column. */
+export type ReferenceRates = ReadonlyMap<string, number>;
+
+interface MunicipalityRate {
+  readonly kommune: string;
+  readonly fylke: string;
+  readonly aar: number;
+  readonly rate: number | null;
+  readonly weight: number | null;
 }
 
-/** The gap row of one share cell, or null when the cell is not at municipality level or has no reference. */
-export function gapRow(share: ResultRow, m: MeasureSpec, refs: ReadonlyMap<string, number>): ResultRow | null {
-  if (share.regionniva !== 'kommune') return null;
+/**
+ * The reference rates of municipalities, and of counties and the country as weighted means of
+ * their municipalities' rates (only where every municipality has a rate and a weight). Pure.
+ */
+export function referenceRatesOf(rows: readonly MunicipalityRate[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const acc = new Map<string, { sw: number; swr: number; complete: boolean }>();
+  for (const r of rows) {
+    if (r.rate !== null) out.set(`kommune|${r.kommune}|${r.aar}`, r.rate);
+    for (const key of [`fylke|${r.fylke}|${r.aar}`, `land|0|${r.aar}`]) {
+      const a = acc.get(key) ?? { sw: 0, swr: 0, complete: true };
+      if (r.rate === null || r.weight === null) a.complete = false;
+      else {
+        a.sw += r.weight;
+        a.swr += r.weight * r.rate;
+      }
+      acc.set(key, a);
+    }
+  }
+  for (const [key, a] of acc) if (a.complete && a.sw > 0) out.set(key, a.swr / a.sw);
+  return out;
+}
+
+async function referenceRates(store: Store, column: string, tables: ReadonlySet<string>): Promise<Map<string, number>> {
+  const weight = (await store.all<{ n: number }>(
+    `SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'kommune_aar' AND column_name = 'ref_befolkning'`,
+  ))[0]?.n ? 'CAST(k.ref_befolkning AS DOUBLE)' : 'CAST(NULL AS DOUBLE)';
+  const fylke = tables.has('ref_kommuner') ? 'COALESCE(rk.fylke, substr(k.kommune, 1, 2))' : 'substr(k.kommune, 1, 2)';
+  const join = tables.has('ref_kommuner') ? 'LEFT JOIN ref_kommuner rk ON rk.kommune = k.kommune' : '';
+  const rows = await store.all<{ k: string; f: string; a: number; v: number | null; w: number | null }>(
+    `SELECT k.kommune AS k, ${fylke} AS f, CAST(k.aar AS INTEGER) AS a, CAST(k.${sql.quoteIdent(column)} AS DOUBLE) AS v, ${weight} AS w
+     FROM kommune_aar k ${join}`,
+  );
+  return referenceRatesOf(rows.map((r) => ({ kommune: r.k, fylke: r.f, aar: Number(r.a), rate: r.v, weight: r.w })));
+}
+
+/** The gap row of one share cell, or null when its region has no reference for the year. */
+export function gapRow(share: ResultRow, m: MeasureSpec, refs: ReferenceRates): ResultRow | null {
   const year = share.periode + (share.botid ?? 0);
-  const ref = refs.get(`${share.region}|${year}`);
+  const ref = refs.get(`${share.regionniva}|${share.region}|${year}`);
   if (ref === undefined) return null;
   const base = { ...share, maal: m.kode, teller: null };
   if (share.status !== '' || share.teller === null || !share.nevner) {
@@ -56,7 +94,7 @@ export async function referenceGapRows(store: Store, def: IndicatorDef, rows: re
   for (const m of def.measures) {
     const g = m.referenceGap;
     if (!g || !tables.has(g.table)) continue;
-    const refs = await referenceRates(store, g.column);
+    const refs = await referenceRates(store, g.column, tables);
     for (const r of rows) {
       if (r.maal !== g.of) continue;
       const row = gapRow(r, m, refs);

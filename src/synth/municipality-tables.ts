@@ -55,6 +55,8 @@ export function writeKommuneAar(out: CsvFile, input: MunicipalityTablesInput): v
         String(teachers), String(qualified),
         round1(clamp(78 - 1.5 * (unemp - 2.5) + 3 * rng.normal(), 40, 95)),
         round1(clamp(76 - 2 * (unemp - 2.5) + 2.5 * rng.normal(), 40, 92)),
+        // Residents aged 20–66 (about 60 % of the population): weights for county/country references.
+        String(Math.round(m.population * 0.6)),
       ]);
     }
   }

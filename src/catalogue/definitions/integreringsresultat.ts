@@ -1,6 +1,7 @@
 /** Link 3 — Integreringsresultat (integration outcomes): table 5.6 of the report, section 5.3. */
 import { t, type IndicatorDef } from '../definition.ts';
-import type { EducationDeadline, FactSpec } from '../ir.ts';
+import type { EducationDeadline, FactSpec, MeasureSpec } from '../ir.ts';
+import type { Text } from '../types.ts';
 import { share, KOHORT_BEGRUNNELSE } from './helpers.ts';
 
 const BASE = ['gruppe', 'lovregime', 'periode', 'botid', 'region', 'kjonn'] as const;
@@ -9,6 +10,7 @@ const POP_TEXT = t(
   'Bosettingskohort Y, bosatt i Norge 1. november år Y + t (ikke utvandret eller død); uten utfallsrad for året telles som manglende',
   'Settlement cohort Y, resident in Norway on 1 November of Y + t (not emigrated or dead); no outcome row for the year counts as missing',
 );
+const SEVEN_YEARS: FactSpec = { kind: 'years_since_settlement', years: 7 };
 const MEASUREMENT: EducationDeadline = { kind: 'measurement' };
 const edu = (levels: string[], source: 'fullfort_norge' | 'godkjent_utland'): FactSpec => ({ kind: 'education', levels, source, by: MEASUREMENT });
 const eduMeasures = (source: 'fullfort_norge' | 'godkjent_utland') => [
@@ -18,6 +20,21 @@ const eduMeasures = (source: 'fullfort_norge' | 'godkjent_utland') => [
   share('vgo_yrkesfag', t('Vgo yrkesfag', 'Upper secondary, vocational'), edu(['vgo_yrkesfag'], source), { deepestRegion: 'fylke' }),
   share('hoyere', t('Høyere utdanning', 'Higher education'), edu(['hoyere'], source)),
 ];
+
+/**
+ * Output contract: `gap_befolkning` = the share `andel` minus the population's reference rate
+ * (kommune_aar.<column>), in percentage points; counties and the country use the municipalities'
+ * rates weighted by ref_befolkning (src/engine/reference-gap.ts).
+ */
+const gap = (column: 'ref_inntekt_over_2g' | 'ref_sysselsatt', navn: Text, fact: FactSpec): MeasureSpec => ({
+  kode: 'gap_befolkning',
+  navn,
+  kind: 'mean',
+  enhet: 'prosentpoeng',
+  // The fact of the share it is derived from (not compiled: the gap comes from the share's cells).
+  fact,
+  referenceGap: { of: 'andel', table: 'kommune_aar', column },
+});
 
 const base = {
   ledd: 'integreringsresultat',
@@ -46,20 +63,26 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     ...base,
     id: 'R2',
     navn: t('Sysselsatt', 'Employed'),
-    beskrivelse: t('Andel sysselsatt etter ILO-definisjonen i november.', 'Share employed (ILO) in November.'),
+    beskrivelse: t(
+      'Andel sysselsatt etter ILO-definisjonen i november; i kommune, fylke og landet også avstanden til befolkningens sysselsettingsandel i samme aldersgruppe (prosentpoeng).',
+      'Share employed (ILO) in November; in municipality, county and country also the gap to the population\'s employment rate in the same ages (percentage points).',
+    ),
     teller: t('sysselsatt', 'sysselsatt'),
-    kilder: ['utfall'],
+    kilder: ['utfall', 'kommune_aar'],
     kjerne: true,
     kapittel: '5.3.1.1',
-    measures: [share('andel', t('Sysselsatt', 'Employed'), { kind: 'outcome_flag', columns: ['sysselsatt'] })],
+    measures: [
+      share('andel', t('Sysselsatt', 'Employed'), { kind: 'outcome_flag', columns: ['sysselsatt'] }),
+      gap('ref_sysselsatt', t('Avstand til befolkningens sysselsetting (prosentpoeng)', 'Gap to the population\'s employment rate (percentage points)'), { kind: 'outcome_flag', columns: ['sysselsatt'] }),
+    ],
   },
   {
     ...base,
     id: 'R3',
     navn: t('Yrkesinntekt over 2G', 'Earned income above 2G'),
     beskrivelse: t(
-      'Andel med yrkesinntekt ≥ 2 × årets gjennomsnittlige G; på kommunenivå også avstanden til befolkningens referanseandel (prosentpoeng).',
-      'Share with earned income ≥ 2 × the year\'s average G; at municipality level also the gap to the population\'s reference rate (percentage points).',
+      'Andel med yrkesinntekt ≥ 2 × årets gjennomsnittlige G; i kommune, fylke og landet også avstanden til befolkningens referanseandel i samme aldersgruppe (prosentpoeng).',
+      'Share with earned income ≥ 2 × the year\'s average G; in municipality, county and country also the gap to the population\'s reference rate in the same ages (percentage points).',
     ),
     teller: t('yrkesinntekt ≥ 2 × gjennomsnittlig G', 'yrkesinntekt ≥ 2 × average G'),
     kilder: ['utfall', 'kommune_aar'],
@@ -67,16 +90,7 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     kapittel: '5.3.1.1',
     measures: [
       share('andel', t('Inntekt over 2G', 'Income above 2G'), { kind: 'income_above_g', multiple: 2 }),
-      {
-        // Output contract: `gap_befolkning` = percentage points against the municipality's reference
-        // rate (kommune_aar.ref_inntekt_over_2g); municipality level only (see src/engine/reference-gap.ts).
-        kode: 'gap_befolkning',
-        navn: t('Avstand til befolkningen (prosentpoeng)', 'Gap to the population (percentage points)'),
-        kind: 'mean',
-        enhet: 'prosentpoeng',
-        fact: { kind: 'income_above_g', multiple: 2 },
-        referenceGap: { of: 'andel', table: 'kommune_aar', column: 'ref_inntekt_over_2g' },
-      },
+      gap('ref_inntekt_over_2g', t('Avstand til befolkningen (prosentpoeng)', 'Gap to the population (percentage points)'), { kind: 'income_above_g', multiple: 2 }),
     ],
   },
   {
@@ -144,8 +158,8 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     id: 'R9',
     navn: t('Norsknivå for statsborgerskap', 'Norwegian level for citizenship'),
     beskrivelse: t(
-      'Andel som har nådd muntlig nivå som kreves for statsborgerskap på måletidspunktet (lovregler §9). To nevnere: de som tok prøven, og alle tidligere deltakere fortsatt bosatt. Brukes med varsomhet.',
-      'Share who reached the oral level required for citizenship at the time (law rules §9). Two denominators: test takers, and all former participants still resident. Use with care.',
+      'Andel som har nådd muntlig nivå som kreves for statsborgerskap på måletidspunktet (lovregler §9). To nevnere: de som tok prøven, og alle fortsatt bosatt; rapportens mål er de som fortsatt bor i Norge etter 7 år (_7aar, botid 7). Kravet ble hevet fra A2 til B1 i 2022: fallet fra måleåret 2022 er en regelendring, ikke tapte ferdigheter. Brukes med varsomhet.',
+      'Share who reached the oral level required for citizenship at the time (law rules §9). Two denominators: test takers, and all still resident; the report\'s measure is those still resident after 7 years (_7aar, botid 7). The requirement rose from A2 to B1 in 2022: the drop from measurement year 2022 is a rule change, not lost skills. Use with care.',
     ),
     teller: t('Beste muntlige resultat ≥ kravet', 'Best oral result ≥ the requirement'),
     kilder: ['proever', 'utfall'],
@@ -154,7 +168,19 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     measures: [
       share('provetakere', t('Blant prøvetakere', 'Among test takers'), { kind: 'citizenship_oral', denominator: 'provetakere' }),
       share('alle_bosatte', t('Blant alle bosatte', 'Among all residents'), { kind: 'citizenship_oral', denominator: 'alle_bosatte' }),
+      // Report 5.3.1.2: "alle tidligere deltakere som fortsatt er bosatt i Norge etter 7 år".
+      share('provetakere_7aar', t('Blant prøvetakere bosatt etter 7 år', 'Among test takers resident after 7 years'), { kind: 'citizenship_oral', denominator: 'provetakere' }, { among: SEVEN_YEARS }),
+      share('alle_bosatte_7aar', t('Blant alle bosatt etter 7 år', 'Among all resident after 7 years'), { kind: 'citizenship_oral', denominator: 'alle_bosatte' }, { among: SEVEN_YEARS }),
     ],
+    brudd: [{
+      aar: 2022,
+      aarstype: 'maaleaar',
+      maal: ['provetakere', 'alle_bosatte', 'provetakere_7aar', 'alle_bosatte_7aar'],
+      navn: t(
+        'Kravet til muntlig nivå for statsborgerskap ble hevet fra A2 til B1 fra 1. oktober 2022 (lovregler §9): fallet fra måleåret 2022 skyldes regelen, ikke svakere ferdigheter.',
+        'The oral level required for citizenship rose from A2 to B1 from 1 October 2022 (law rules §9): the drop from measurement year 2022 is the rule, not weaker skills.',
+      ),
+    }],
   },
   {
     ...base,
