@@ -17,6 +17,7 @@ export type * from './types.ts';
 export { MAALGRUPPER } from './ir.ts';
 export { loadCatalogue, validateDefinition, type LoadedCatalogue } from './load.ts';
 export { WINDOWS, windowOf, isComplete, type ObservationWindow, type DataHorizon } from './windows.ts';
+export { parseCohortOption, withCohorts } from './cohort-option.ts';
 
 // Default cohorts chosen so that recent years are not biased come from the windows table (windows.ts).
 const loaded = loadCatalogue([...INNSATS, ...PROGRAMRESULTAT, ...INTEGRERINGSRESULTAT].map(withDefaultCohort));

@@ -171,3 +171,22 @@ describe('R9 after 7 years and the 2022 rule change (5.3.1.2)', () => {
     assert.deepEqual(meta.brudd?.map((b) => [b.aar, b.aarstype]), [[2022, 'maaleaar']]);
   });
 });
+
+describe('cohort choice (section 6)', () => {
+  it('computes I4 by start cohort when asked, and says so on every row', async () => {
+    const s = await fixtureStore(HAND_DATA, LAST_DATE);
+    try {
+      const out = (await computeAll(s, { definitions: [indicatorById('I4')!], cohorts: { I4: 'startkohort' } })).rows;
+      assert.ok(out.length > 0 && out.every((r) => r.kohort === 'startkohort'));
+      const land = (periode: number, maal: string) => out.find((r) => r.maal === maal && r.periode === periode && r.regionniva === 'land'
+        && r.gruppe === 'alle' && r.lovregime === 'alle' && r.kjonn === 'alle');
+      // Start 2021: A, B (still running), D; start 2019: C (extended).
+      assert.deepEqual([land(2021, 'andel_forlenget')?.teller, land(2021, 'andel_forlenget')?.nevner], [0, 3]);
+      assert.deepEqual([land(2019, 'andel_forlenget')?.teller, land(2019, 'andel_forlenget')?.nevner], [1, 1]);
+      // B has no end yet: its length is missing.
+      assert.deepEqual([land(2021, 'snitt_mnd')?.nevner, land(2021, 'snitt_mnd')?.mangler], [2, 1]);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runPublication } from '../../pipeline/index.ts';
+import { CATALOGUE, DEFINITIONS, parseCohortOption, withCohorts } from '../../catalogue/index.ts';
 import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { tr } from '../../shared/lang.ts';
@@ -14,6 +15,7 @@ interface ComputeArgs {
   workers?: string;
   quiet?: boolean;
   xlsx?: string;
+  kohort?: string;
 }
 
 /** `integreringsmonitor compute --db FILE --out DIR [--disclosure on|off]` */
@@ -28,6 +30,7 @@ export function registerCompute(program: Command): void {
     .option('--workers <n>', tr('tråder for prikkingen (standard: antall kjerner)', 'threads for disclosure control (default: the number of cores)'))
     .option('--xlsx <wait|skip>', tr('XLSX-filene: wait = skriv dem etter publiseringen (standard), skip = la dem være (API-et lager dem ved behov)', 'the XLSX files: wait = write them after publishing (default), skip = leave them out (the API builds them on request)'))
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
+    .option('--kohort <ID=kohort,…>', tr('annen kohort enn standard per indikator, f.eks. I4=startkohort', 'another cohort than the default per indicator, e.g. I4=startkohort'))
     .action(async (args: ComputeArgs) => runCompute(args));
 }
 
@@ -39,6 +42,7 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 8)) {
     throw new UserError(tr(`--workers må være et heltall fra 1 til 8, ikke "${args.workers}"`, `--workers must be an integer from 1 to 8, not "${args.workers}"`));
   }
+  const cohorts = parseCohortOption(args.kohort ?? '', DEFINITIONS);
   if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
   if (args.xlsx !== undefined && !['wait', 'skip'].includes(args.xlsx)) {
     throw new UserError(tr(`--xlsx må være wait eller skip, ikke "${args.xlsx}"`, `--xlsx must be wait or skip, not "${args.xlsx}"`));
@@ -61,6 +65,8 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
       progress,
       ...(workers ? { workers } : {}),
       background: args.xlsx === 'skip' ? 'skip' : 'wait',
+      compute: { cohorts },
+      catalogue: withCohorts(CATALOGUE, cohorts),
     });
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     const nFiles = result.files.length + (await result.background).length;
