@@ -49,7 +49,11 @@ export function generateCompletion(ctx: GenContext, p: Person, prog: ProgrammeFa
   if (prog.end === undefined) return undefined;
   const main = mainReason(ctx, p, prog, prog.end);
   let [second, third] = ['', ''];
-  if (p.newAct && main !== 'dod' && rng.chance(0.35)) {
+  const group0 = AARSAK_GRUPPE[main];
+  // Work and education combined (section 5.2.1.1: many combine school with work): the second reason.
+  if (p.newAct && group0 === 'arbeid' && rng.chance(0.12)) second = educationReason(rng, p, prog);
+  else if (p.newAct && group0 === 'utdanning' && rng.chance(0.2)) second = 'arbeid';
+  else if (p.newAct && main !== 'dod' && rng.chance(0.35)) {
     const a2 = weighted(rng, OTHER_REASONS);
     if (a2 !== main) second = a2;
     const a3 = weighted(rng, OTHER_REASONS);

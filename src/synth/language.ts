@@ -82,7 +82,10 @@ function writeLanguageGoal(ctx: GenContext, p: Person, group: Maalgruppe, prog: 
   // A municipality may set a goal below or above the guideline (law-rules §7, "ambition").
   const by = rng.chance(0.12) ? -1 : rng.chance(0.07) ? 1 : 0;
   const goal = guide.map((l) => shift(l, by));
-  if (!p.newAct || (group !== 'intro' && group !== 'norsk_rett_plikt')) return goal;
+  if (group !== 'intro' && group !== 'norsk_rett_plikt') return goal;
+  // The old act had no individual language goal in law; some municipalities still wrote one in
+  // the individual plan and registered it in NIR (P4 (a) for the old act where it exists).
+  if (!p.newAct && !rng.chance(OLD_ACT_GOAL_SHARE)) return goal;
   const day = prog ? Math.min(prog.end ?? DATA_END, prog.decision + rng.int(0, 60)) : from;
   if (day > DATA_END || day >= p.exit) return goal;
   // Full-time vgo participants: the goal is final grade 2 in Norwegian (law-rules §7).
@@ -106,6 +109,12 @@ function writeHours(ctx: GenContext, p: Person, t: Training): number {
   }
   return n;
 }
+
+/** Share of old-act participants whose municipality registered a language goal anyway. */
+const OLD_ACT_GOAL_SHARE = 0.35;
+/** Share who take the civics test after the course: intro and right-and-duty, and the duty-only
+ * group (whose 50 hours of civics end with the test, needed for permanent residence). */
+const TAKE_CIVICS: Readonly<Partial<Record<Maalgruppe, number>>> = { intro: 0.72, norsk_rett_plikt: 0.72, norsk_plikt: 0.6 };
 
 const TAKE_TEST: Readonly<Partial<Record<Maalgruppe, number>>> = { intro: 0.8, norsk_rett_plikt: 0.55, norsk_plikt: 0.45, asylsoker: 0.05 };
 
@@ -134,7 +143,7 @@ function writeTests(ctx: GenContext, p: Person, group: Maalgruppe, t: Training, 
       day = addMonths(day, extra);
     }
   }
-  if ((group === 'intro' || group === 'norsk_rett_plikt') && rng.chance(0.72)) {
+  if (rng.chance(TAKE_CIVICS[group] ?? 0)) {
     const day = addMonths(t.from, rng.int(2, 11)) + rng.int(0, 27);
     const pass = logistic(2.2 + EDU_ABILITY[p.education] + p.aptitude);
     if (ok(day)) ctx.emit('proever', [p.id, iso(day), 'samfunnskunnskap', '', rng.chance(pass) ? 'bestatt' : 'ikke_bestatt']);

@@ -41,7 +41,8 @@ export function generateOppstart(ctx: GenContext, p: Person, group: Maalgruppe, 
       }
       if (rng.chance(0.85)) {
         const rec = rng.chance(0.75) ? prog.lastGoal : weighted(rng, { arbeid: 50, fullfort_vgo: 25, kvalifisert_hoyere_utdanning: 25 });
-        row('karriereveiledning', s + dueDays(rng, 0.75), 'fylkeskommune', rec);
+        // The county is responsible; some counties let the municipality do it (section 5.1.1.2).
+        row('karriereveiledning', s + dueDays(rng, 0.75), rng.chance(0.1) ? 'bosettingskommune' : 'fylkeskommune', rec);
       }
       if (rng.chance(0.95)) row('integreringsplan', s + dueDays(rng, 0.82), 'bosettingskommune');
       if (rng.chance(0.3)) row('integreringskontrakt', prog.start + rng.int(30, 120), 'bosettingskommune');
