@@ -83,15 +83,16 @@ function educationCte(levels: readonly string[], source: string): HelperCte {
   };
 }
 
-/** Best Norwegian result per sub-test (rank) and best vgo grade, by the end of the right-and-duty period. */
+/** Best Norwegian result per sub-test (rank) and best vgo grade over the tests `p` (proever) joined. */
+const BEST_RESULTS = `${(['lytte', 'lese', 'skrive', 'muntlig'] as const)
+  .map((d) => `max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = '${d}') AS ${d}`).join(',\n      ')},
+      max(TRY_CAST(p.resultat AS INTEGER)) FILTER (WHERE p.prove = 'vgo_norsk') AS karakter`;
+
+/** The best results by the end of the right-and-duty period. */
 const BEST_BY_RIGHTS_END: HelperCte = {
   name: 'pr',
   body: `SELECT p.person_id,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'lytte') AS lytte,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'lese') AS lese,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'skrive') AS skrive,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'muntlig') AS muntlig,
-      max(TRY_CAST(p.resultat AS INTEGER)) FILTER (WHERE p.prove = 'vgo_norsk') AS karakter
+      ${BEST_RESULTS}
     FROM proever p JOIN person_fakta pf ON pf.person_id = p.person_id
     WHERE ${RIGHTS_PERIOD.containsDate('p.dato', 'pf')}
     GROUP BY p.person_id`,
@@ -106,11 +107,7 @@ const BEST_BY_RIGHTS_END: HelperCte = {
 const BEST_BY_TRAINING_END: HelperCte = {
   name: 'prs',
   body: `SELECT ts.person_id, ts.slutt,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'lytte') AS lytte,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'lese') AS lese,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'skrive') AS skrive,
-      max(${cefrRankSql('p.resultat')}) FILTER (WHERE p.prove = 'norsk' AND p.delprove = 'muntlig') AS muntlig,
-      max(TRY_CAST(p.resultat AS INTEGER)) FILTER (WHERE p.prove = 'vgo_norsk') AS karakter
+      ${BEST_RESULTS}
     FROM (SELECT person_id, ${sql.addMonths('max(aar_mnd)', 1)} AS slutt FROM norsktimer WHERE timer > 0 GROUP BY person_id) ts
     LEFT JOIN proever p ON p.person_id = ts.person_id AND p.dato < ts.slutt
     GROUP BY ts.person_id, ts.slutt`,
