@@ -83,13 +83,22 @@ export function generateEducationNorway(ctx: GenContext, p: Person, prog: Progra
     if (day <= DATA_END && day < p.exit) ctx.emit('utdanning_norge', [p.id, iso(day), nivaa, kilde]);
   };
   if (p.education === 'hoyere' && rng.chance(0.25)) row(p.arrival + rng.int(180, 1100), 'hoyere', 'godkjent_utland');
-  if (p.education === 'vgo' && rng.chance(0.08)) row(p.arrival + rng.int(180, 1100), 'vgo_yrkesfag', 'godkjent_utland');
-  if (!prog) return;
+  if (p.education === 'vgo' && rng.chance(0.08)) row(p.arrival + rng.int(180, 1100), rng.chance(0.7) ? 'vgo_yrkesfag' : 'vgo_studiespesialisering', 'godkjent_utland');
+  if (!prog) {
+    // Adults outside the programme (family and labour immigrants) also complete education here.
+    if (p.education !== 'hoyere' && rng.chance(0.03)) row(addMonths(p.arrival, rng.int(18, 60)), rng.chance(0.4) ? 'grunnskole' : rng.chance(0.6) ? 'vgo_yrkesfag' : 'vgo_studiespesialisering', 'fullfort_norge');
+    if (p.education === 'vgo' || p.education === 'hoyere') {
+      if (rng.chance(0.04)) row(addMonths(p.arrival, rng.int(30, 72)), 'hoyere', 'fullfort_norge');
+    }
+    return;
+  }
   const goal = prog.lastGoal;
   if (goal.endsWith('grunnskole') && rng.chance(goal === 'fullfort_grunnskole' ? 0.45 : 0.15)) {
     row((prog.end ?? prog.plannedEnd) + rng.int(-60, 200), 'grunnskole', 'fullfort_norge');
   }
-  if (goal.endsWith('vgo') && rng.chance(prog.vgoHeltid ? 0.55 : 0.3)) {
+  // A goal of higher education: some complete a Norwegian degree (or the last part of one) in 3–5 years.
+  if (goal === 'kvalifisert_hoyere_utdanning' && rng.chance(0.12)) row(addMonths(prog.start, rng.int(30, 60)), 'hoyere', 'fullfort_norge');
+    if (goal.endsWith('vgo') && rng.chance(prog.vgoHeltid ? 0.55 : 0.3)) {
     row(addMonths(prog.start, rng.int(24, 48)), rng.chance(0.65) ? 'vgo_yrkesfag' : 'vgo_studiespesialisering', 'fullfort_norge');
     if (rng.chance(0.1)) row(addMonths(prog.start, rng.int(60, 96)), 'hoyere', 'fullfort_norge');
   }

@@ -101,6 +101,8 @@ function educationElement(ctx: GenContext, prog: ProgrammeFacts, row: (e: string
     case 'fullfort_vgo':
     case 'delvis_vgo':
       if (prog.vgoHeltid) row('vgo_kombinasjon', prog.start + rng.int(0, 60), last, true);
+      // Combination classes (primary and vgo subjects) also part-time, under both acts.
+      else if (rng.chance(0.12)) row('vgo_kombinasjon', prog.start + rng.int(30, 180), last, false);
       else row(rng.chance(0.6) ? 'vgo_yrkesfag' : 'vgo_studiespesialisering', prog.start + rng.int(60, 240), last, rng.chance(0.4));
       break;
     case 'kvalifisert_hoyere_utdanning': {

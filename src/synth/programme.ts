@@ -20,6 +20,9 @@ const GOALS: Readonly<Record<Subgroup, Readonly<Record<string, number>>>> = {
 };
 
 /** Programme caps in months (law-rules §5): normal maximum and possible extension. */
+/** Share of programmes whose registered end lies past the maximum length (I4 `andel_over_tak`). */
+export const OVER_CAP_SHARE = 0.015;
+
 export function programmeCap(newAct: boolean, subgroup: Subgroup, lastGoal: string): { normal: number; extension: number } {
   if (!newAct) return { normal: 24, extension: 12 };
   if (subgroup === 'har_vgo') return { normal: 6, extension: 6 };
@@ -72,6 +75,9 @@ export function generateProgramme(ctx: GenContext, p: Person): ProgrammeFacts | 
   const plannedMonths = normal + (extended ? rng.int(1, cap.extension) : 0);
   const plannedEnd = addMonths(start, plannedMonths);
   let end = rng.chance(0.22) ? addMonths(start, rng.int(2, Math.max(2, plannedMonths - 1))) : plannedEnd;
+  // A few run past the maximum (a registration or compliance error I4's "above the cap" exists to
+  // show, law-rules §5): 1.5 %, by 20–100 days.
+  if (end === plannedEnd && rng.chance(OVER_CAP_SHARE)) end = addMonths(start, cap.normal + cap.extension) + rng.int(20, 100);
   const realExit = p.emigrated ?? p.died;
   if (realExit !== undefined && realExit <= end) end = realExit - 1;
   const finished = end <= DATA_END;

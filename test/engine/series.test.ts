@@ -1,6 +1,7 @@
 /**
  * Every series the catalogue publishes has something true to show on `medium` synthetic data
- * (issue 12): a series is one indicator × measure × regime × group at country level (both sexes)
+ * (issue 12): a series is one indicator × measure × regime × group (all, intro, norsk_rett_plikt,
+ * norsk_plikt) at country level (both sexes)
  * over its periods (and years since settlement). It fails when it is all `..` or constant 0,
  * unless NO_SIGNAL below documents why that is right. The data and store are cached under
  * out/test-cache/series-<hash>/, keyed by a hash of the generator, contract and ingest code, so a
@@ -26,16 +27,18 @@ interface Reason {
   readonly why: string;
 }
 
-/** Series that are rightly all `..` or constant 0: the ONE table of documented reasons. */
+/** Series that are rightly all `..` or constant 0 by rule: the ONE table of documented reasons. */
 export const NO_SIGNAL: readonly Reason[] = [
-  { indikator: 'I5', maal: /^norskplan$/, gruppe: /^(intro|under_25|har_vgo|ovrige)$/, why: 'norskplan is measured among norsk_rett_plikt only (among): intro participants are outside its denominator' },
-  { indikator: 'I5', maal: /^(kompetansekartlegging|karriereveiledning|integreringsplan|programstart)/, gruppe: /^norsk_rett_plikt$/, why: 'the intro start-up steps are measured among intro participants only' },
-  { indikator: 'I5', maal: /^(kompetansekartlegging|karriereveiledning)/, lovregime: 'introduksjonsloven', why: 'mapping and career guidance are duties of the new act (law-rules §4); the old act did not have them' },
-  { indikator: 'I5', maal: /^norskplan$/, lovregime: 'introduksjonsloven', why: 'the Norwegian plan is a new-act duty (law-rules §4)' },
-  { indikator: 'I13', maal: /.*/, lovregime: 'introduksjonsloven', why: 'the guideline goals exist from 2021 (law-rules §7): old-act goals cannot be compared to one' },
+  { indikator: 'I5', maal: /^(kompetansekartlegging|karriereveiledning|norskplan)$/, lovregime: 'introduksjonsloven', why: 'competence mapping, career guidance and the Norwegian plan are duties of the new act (law-rules §4)' },
+  { indikator: 'I6', maal: /^vgo_heltid$/, lovregime: 'introduksjonsloven', why: 'full-time vgo as the whole programme is a new-act option (law-rules §7 group 4, report 5.2.1.2)' },
+  { indikator: 'I10', maal: /^utd:(vgo|hoyere):(fullfort_vgo|delvis_vgo|fullfort_grunnskole|delvis_grunnskole)$|^utd:(ingen|grunnskole):kvalifisert_hoyere_utdanning$/, why: 'end goals follow the subgroup rules (law-rules §6): with vgo from before, work or higher education; without vgo, not qualification for higher education' },
+  { indikator: 'I13', maal: /.*/, lovregime: 'introduksjonsloven', why: 'the guideline goals exist from 2021 (law-rules §7): an old-act goal has no guideline to compare with' },
+  { indikator: 'P1', maal: /^(hoved|alle):(fullfort_vgo|utdanning_vgo_(yrkesfag|studiespesialisering))$/, lovregime: 'introduksjonsloven', why: 'the split vgo codes are the new list (section 5.2.1.1); the old act has utdanning_vgo' },
+  { indikator: 'P1', maal: /^(hoved|alle):utdanning_vgo$/, lovregime: 'integreringsloven', why: 'the new list splits vgo by track (section 5.2.1.1); utdanning_vgo is the old code' },
+  { indikator: 'P1', maal: /^(alle:|arbeid_og_utdanning$)/, lovregime: 'introduksjonsloven', why: 'the old act registered one reason only (table 5.2): nothing beside the main reason' },
+  { indikator: 'P3', maal: /^andel$/, lovregime: 'introduksjonsloven', why: 'sluttmaal_oppnaadd belongs to the new act\'s registration (report 5.2.2)' },
   { indikator: 'P4', maal: /^norskmaal(_slutt)?$/, gruppe: /^norsk_plikt$/, why: 'the duty-only group has no right to training and no language goal (law-rules §7)' },
-  { indikator: 'P1', maal: /^(hoved|alle):(fullfort_vgo|utdanning_vgo_(yrkesfag|studiespesialisering))$/, lovregime: 'introduksjonsloven', why: 'the split vgo codes are the new list (section 5.2.1.1); old single-reason codes are mapped to utdanning_vgo' },
-  { indikator: 'P1', maal: /^(alle:|arbeid_og_utdanning)/, lovregime: 'introduksjonsloven', why: 'the old act registered one reason only (table 5.2): no further reasons' },
+  { indikator: 'R7', maal: /^grunnskole$/, why: 'foreign primary school is not approved: approvals are of upper-secondary and higher education' },
 ];
 
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
@@ -66,12 +69,15 @@ before(async () => {
 });
 after(async () => store?.close());
 
+/** Series are at group `alle` and the target groups; intro subgroups have zeros by rule (e.g. har_vgo never has primary school). */
+const SERIES_GROUPS = new Set(['alle', 'intro', 'norsk_rett_plikt', 'norsk_plikt']);
+
 interface Series { key: string; indikator: string; maal: string; lovregime: string; gruppe: string; values: (number | null)[] }
 
 function seriesOf(all: readonly ResultRow[]): Series[] {
   const out = new Map<string, Series>();
   for (const r of all) {
-    if (r.regionniva !== 'land' || r.kjonn !== 'alle') continue;
+    if (r.regionniva !== 'land' || r.kjonn !== 'alle' || !SERIES_GROUPS.has(r.gruppe)) continue;
     const key = `${r.indikator}|${r.maal}|${r.lovregime}|${r.gruppe}`;
     const s = out.get(key) ?? { key, indikator: r.indikator, maal: r.maal, lovregime: r.lovregime, gruppe: r.gruppe, values: [] };
     s.values.push(r.status === '' ? r.verdi : null);

@@ -65,6 +65,7 @@ test('programme lengths stay within the caps by subgroup and act (law-rules §3,
   let oldAct = 0;
   let newAct = 0;
   let atCap = 0;
+  let overCap = 0;
   for (const r of t['introprogram']!) {
     const p = persons.get(r['person_id']!)!;
     const start = parseIso(r['startdato']!);
@@ -79,13 +80,18 @@ test('programme lengths stay within the caps by subgroup and act (law-rules §3,
     const limit = addMonths(start, cap);
     assert.ok(parseIso(r['planlagt_slutt']!) <= limit, `${r['person_id']} ${sub} planned beyond ${cap} months`);
     if (r['sluttdato']) {
-      assert.ok(parseIso(r['sluttdato']) <= parseIso(r['planlagt_slutt']!), `${r['person_id']} ended after plan`);
+      // A few end past the maximum (planted for I4 "above the cap"), never by more than 100 days.
+      if (parseIso(r['sluttdato']) > parseIso(r['planlagt_slutt']!)) {
+        overCap++;
+        assert.ok(parseIso(r['sluttdato']) <= limit + 100, `${r['person_id']} ended more than 100 days past the cap`);
+      }
       if (parseIso(r['sluttdato']) === addMonths(start, cap - 12)) atCap++;
     }
     if (r['forlenget'] === 'false') assert.ok(parseIso(r['planlagt_slutt']!) <= addMonths(start, cap - (sub === 'har_vgo' && neu ? 6 : 12)));
   }
   assert.ok(oldAct > 100 && newAct > 100, `old ${oldAct}, new ${newAct}`);
   assert.ok(atCap > 20, 'some programmes run to the normal cap');
+  assert.ok(overCap > 0 && overCap < 0.04 * (oldAct + newAct), `a few (not many) end past the cap: ${overCap}`);
 });
 
 test('start-up steps are mostly within 3 months of settlement, some late', () => {
