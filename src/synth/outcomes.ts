@@ -97,7 +97,13 @@ export function generateEducationNorway(ctx: GenContext, p: Person, prog: Progra
     row((prog.end ?? prog.plannedEnd) + rng.int(-60, 200), 'grunnskole', 'fullfort_norge');
   }
   // A goal of higher education: some complete a Norwegian degree (or the last part of one) in 3–5 years.
-  if (goal === 'kvalifisert_hoyere_utdanning' && rng.chance(0.12)) row(addMonths(prog.start, rng.int(30, 60)), 'hoyere', 'fullfort_norge');
+  if (goal === 'kvalifisert_hoyere_utdanning') {
+    // A few finish a degree begun abroad (the missing credits) while in the programme (P2 `annen`);
+    // more complete a Norwegian degree in 3–5 years.
+    const end = prog.end ?? prog.plannedEnd;
+    if (rng.chance(0.04)) row(prog.start + Math.floor(0.8 * (end - prog.start)), 'hoyere', 'fullfort_norge');
+    else if (rng.chance(0.12)) row(addMonths(prog.start, rng.int(30, 60)), 'hoyere', 'fullfort_norge');
+  }
     if (goal.endsWith('vgo') && rng.chance(prog.vgoHeltid ? 0.55 : 0.3)) {
     row(addMonths(prog.start, rng.int(24, 48)), rng.chance(0.65) ? 'vgo_yrkesfag' : 'vgo_studiespesialisering', 'fullfort_norge');
     if (rng.chance(0.1)) row(addMonths(prog.start, rng.int(60, 96)), 'hoyere', 'fullfort_norge');

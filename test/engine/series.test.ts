@@ -38,6 +38,8 @@ export const NO_SIGNAL: readonly Reason[] = [
   { indikator: 'P1', maal: /^(alle:|arbeid_og_utdanning$)/, lovregime: 'introduksjonsloven', why: 'the old act registered one reason only (table 5.2): nothing beside the main reason' },
   { indikator: 'P3', maal: /^andel$/, lovregime: 'introduksjonsloven', why: 'sluttmaal_oppnaadd belongs to the new act\'s registration (report 5.2.2)' },
   { indikator: 'P4', maal: /^norskmaal(_slutt)?$/, gruppe: /^norsk_plikt$/, why: 'the duty-only group has no right to training and no language goal (law-rules §7)' },
+  { indikator: 'I4', maal: /^lengde:48_$/, why: 'no programme may last 48 months or more (longest cap 36 + 12, law-rules §5); the band shows such errors, and the planted ones run at most 100 days past a cap' },
+  { indikator: 'R4', maal: /^(grunnskole|vgo_studiespesialisering)$/, lovregime: 'integreringsloven', gruppe: /^norsk_plikt$/, why: 'new-act duty-only persons (labour immigrants, mostly with vgo or more) who then complete primary school or general vgo in Norway are too few on medium to show' },
   { indikator: 'R7', maal: /^grunnskole$/, why: 'foreign primary school is not approved: approvals are of upper-secondary and higher education' },
 ];
 
