@@ -78,6 +78,7 @@ const result = await runPublication(store, {
   out,
   disclosure,
   background: xlsx,
+  analyses: !process.argv.includes("--no-analyses"),
   progress: consoleProgress(),
   onStep: (step) => {
     closeStep();
@@ -97,12 +98,13 @@ const label: Record<Step, string> = {
   fakta: 'person facts',
   indikatorer: 'indicators',
   prikking: 'suppression',
+  analyser: 'analyses (A1–A4)',
   lagring: 'save',
   filer: 'files (CSV, JSON-stat)',
   bytte: 'switch (folder + store)',
   bakgrunn: 'XLSX (background)',
 };
-for (const step of ['fakta', 'indikatorer', 'prikking', 'lagring', 'filer', 'bytte', 'bakgrunn'] as const) {
+for (const step of ['fakta', 'indikatorer', 'prikking', 'analyser', 'lagring', 'filer', 'bytte', 'bakgrunn'] as const) {
   if (s[step] === undefined) continue;
   // Facts and indicators run inside one engine call: one memory window ('fakta').
   const peakMb = mb(stepPeaks.get(step === 'indikatorer' ? 'fakta' : step) ?? 0);

@@ -22,8 +22,11 @@ import {
 import type { Store } from '../store/index.ts';
 import { silentProgress, type Progress } from '../shared/progress.ts';
 import { stageOutputFolder } from './output-folder.ts';
+import { runAnalyses, saveAnalyses, writeAnalysisOutputs, type AnalysisResult } from '../analysis/index.ts';
+import { coverage, informationLoss } from '../publish/information-loss.ts';
+import type { ResultRow } from '../contract/results.ts';
 
-export type Step = 'fakta' | 'indikatorer' | 'prikking' | 'lagring' | 'filer' | 'bytte' | 'bakgrunn';
+export type Step = 'fakta' | 'indikatorer' | 'prikking' | 'analyser' | 'lagring' | 'filer' | 'bytte' | 'bakgrunn';
 
 export interface PublicationOptions {
   /** The output folder (replaced as a whole). */
@@ -42,6 +45,11 @@ export interface PublicationOptions {
   readonly background?: 'wait' | 'detach' | 'skip';
   /** The engine (default computeAll); tests give a stand-in that returns fixed rows. */
   readonly engine?: (store: Store, opts: ComputeOptions) => Promise<ComputeResult>;
+  /**
+   * Also run the adjusted comparisons (A1–A4, src/analysis) and publish them with the results:
+   * `analyser.csv` + JSON-stat in the same staged folder, tables `pub_analyser*` in the store.
+   */
+  readonly analyses?: boolean;
   /** Called when a step starts (bench: time and peak memory per step). */
   readonly onStep?: (step: Step) => void;
   /** Test hook: called after each published file is written in the staged folder. */
@@ -102,6 +110,51 @@ async function protectRows(
   return result.rows;
 }
 
+/**
+ * Information loss in the terms that matter (issue 11 item 6): suppressed cells and persons per
+ * level, and per indicator the share of its latest cohort's persons who live in a municipality
+ * with a published yearly or pooled figure (first measure, whole population). Printed and stored.
+ */
+function reportInformationLoss(
+  protectedRows: readonly ResultRow[],
+  original: readonly ResultRow[],
+  catalogue: readonly IndicatorMeta[],
+  progress: Progress,
+) {
+  const levels = informationLoss(protectedRows, original);
+  const pct = (x: number) => (100 * x).toFixed(1);
+  for (const [level, l] of Object.entries(levels)) {
+    progress.step(
+      `  informasjonstap ${level}: ${pct(l.cellShare)} % av cellene, ${pct(l.personShare)} % av personene prikket`,
+      `  information loss ${level}: ${pct(l.cellShare)} % of cells, ${pct(l.personShare)} % of persons suppressed`,
+    );
+  }
+  // Latest yearly municipal period and the smallest botid per indicator × first measure.
+  const latest = new Map<string, { periode: number; botid: number | null; kohort: ResultRow['kohort'] }>();
+  const first = new Map(catalogue.map((m) => [m.id, m.maal[0]?.kode]));
+  for (const r of original) {
+    if (r.regionniva !== 'kommune' || (r.vindu ?? 1) > 1 || r.maal !== first.get(r.indikator) || r.gruppe !== 'alle') continue;
+    const cur = latest.get(r.indikator);
+    if (!cur || r.periode > cur.periode || (r.periode === cur.periode && (r.botid ?? 0) < (cur.botid ?? 0))) {
+      latest.set(r.indikator, { periode: r.periode, botid: r.botid, kohort: r.kohort });
+    }
+  }
+  const byIndicator: Record<string, { maal: string; periode: number; botid: number | null; andel: number }> = {};
+  for (const [indikator, q] of latest) {
+    const maal = first.get(indikator) as string;
+    const c = coverage(protectedRows, { indikator, maal, periode: q.periode, kohort: q.kohort, botid: q.botid }, original);
+    byIndicator[indikator] = { maal, periode: q.periode, botid: q.botid, andel: c.share };
+  }
+  const shares = Object.values(byIndicator).map((c) => c.andel);
+  if (shares.length) {
+    progress.step(
+      `  personer i en kommune med publisert tall (siste kull, per indikator): ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`,
+      `  persons in a municipality with a published figure (latest cohort, per indicator): ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`,
+    );
+  }
+  return { nivaa: levels, kommunedekning: byIndicator };
+}
+
 /** Runs the whole publication on an open (writable) store. */
 export async function runPublication(store: Store, opts: PublicationOptions): Promise<PublicationResult> {
   const progress = opts.progress ?? silentProgress;
@@ -125,8 +178,17 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
       t = mark('prikking');
       rows = await protectRows(rows, catalogue, opts, meta, progress);
       seconds.prikking = since(t);
+      meta.informationLoss = reportInformationLoss(rows, result.rows, catalogue, progress);
     }
     const cells = rows.length;
+
+    let analyses: AnalysisResult | undefined;
+    if (opts.analyses) {
+      t = mark('analyser');
+      progress.step('Justerte sammenligninger (A1–A4): bygger rammer og tilpasser modeller …', 'Adjusted comparisons (A1–A4): building frames and fitting models …');
+      analyses = await runAnalyses(store, { progress });
+      seconds.analyser = since(t);
+    }
 
     t = mark('lagring');
     progress.step('Lagrer resultatene i lageret …', 'Saving the results in the store …');
@@ -146,6 +208,7 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
         await opts.onFile?.(name);
       },
     });
+    if (analyses) files.push(...writeAnalysisOutputs(folder.dir, analyses));
     seconds.filer = since(t);
 
     t = mark('bytte');
@@ -155,6 +218,8 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
       await saveAvailability(store, result.availability);
       await publishStaged(store, meta, { availability: result.availability, catalogue, outputDir: folder.out }, version);
     });
+    // The analyses' own transaction follows the results' switch (a DuckDB transaction cannot nest).
+    if (analyses) await saveAnalyses(store, analyses);
     seconds.bytte = since(t);
     progress.step('Resultatene er publisert.', 'The results are published.');
 

@@ -25,6 +25,8 @@ export interface PublicationMeta {
   /** Last date covered by the input data (YYYY-MM-DD). */
   dataLastDate?: string;
   fallbacks?: FallbackNote[];
+  /** Information loss (issue 11): suppressed cells and persons per level, municipal coverage per indicator. */
+  informationLoss?: unknown;
 }
 
 /** Options every writer understands. */

@@ -16,6 +16,7 @@ interface ComputeArgs {
   quiet?: boolean;
   xlsx?: string;
   kohort?: string;
+  analyses: string;
 }
 
 /** `integreringsmonitor compute --db FILE --out DIR [--disclosure on|off]` */
@@ -29,6 +30,7 @@ export function registerCompute(program: Command): void {
     .option('--memory-limit <size>', tr('minnegrense for DuckDB, f.eks. 4GB', 'DuckDB memory limit, e.g. 4GB'))
     .option('--workers <n>', tr('tråder for prikkingen (standard: antall kjerner)', 'threads for disclosure control (default: the number of cores)'))
     .option('--xlsx <wait|skip>', tr('XLSX-filene: wait = skriv dem etter publiseringen (standard), skip = la dem være (API-et lager dem ved behov)', 'the XLSX files: wait = write them after publishing (default), skip = leave them out (the API builds them on request)'))
+    .option('--analyses <on|off>', tr('justerte sammenligninger A1–A4 (analyser.csv) med resultatene', 'adjusted comparisons A1–A4 (analyser.csv) with the results'), 'on')
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .option('--kohort <ID=kohort,…>', tr('annen kohort enn standard per indikator, f.eks. I4=startkohort', 'another cohort than the default per indicator, e.g. I4=startkohort'))
     .action(async (args: ComputeArgs) => runCompute(args));
@@ -46,6 +48,9 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
   if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
   if (args.xlsx !== undefined && !['wait', 'skip'].includes(args.xlsx)) {
     throw new UserError(tr(`--xlsx må være wait eller skip, ikke "${args.xlsx}"`, `--xlsx must be wait or skip, not "${args.xlsx}"`));
+  }
+  if (args.analyses !== 'on' && args.analyses !== 'off') {
+    throw new UserError(tr(`--analyses må være on eller off, ikke "${args.analyses}"`, `--analyses must be on or off, not "${args.analyses}"`));
   }
   const progress = consoleProgress(args.quiet ?? false);
   const t0 = performance.now();
@@ -67,6 +72,7 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
       background: args.xlsx === 'skip' ? 'skip' : 'wait',
       compute: { cohorts },
       catalogue: withCohorts(CATALOGUE, cohorts),
+      analyses: args.analyses === 'on',
     });
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     const nFiles = result.files.length + (await result.background).length;
