@@ -140,9 +140,23 @@ function reportInformationLoss(
     }
   }
   const byIndicator: Record<string, { maal: string; periode: number; botid: number | null; andel: number }> = {};
+  // One pass to pick each indicator's municipal cells, so the person lookup is built on those alone.
+  const pick = (rows: readonly ResultRow[]) => {
+    const by = new Map<string, ResultRow[]>();
+    for (const r of rows) {
+      if (r.regionniva !== 'kommune' || !latest.has(r.indikator) || r.maal !== first.get(r.indikator)) continue;
+      let list = by.get(r.indikator);
+      if (!list) by.set(r.indikator, (list = []));
+      list.push(r);
+    }
+    return by;
+  };
+  const protectedBy = pick(protectedRows);
+  const originalBy = pick(original);
   for (const [indikator, q] of latest) {
     const maal = first.get(indikator) as string;
-    const c = coverage(protectedRows, { indikator, maal, periode: q.periode, kohort: q.kohort, botid: q.botid }, original);
+    const query = { indikator, maal, periode: q.periode, kohort: q.kohort, botid: q.botid };
+    const c = coverage(protectedBy.get(indikator) ?? [], query, originalBy.get(indikator) ?? []);
     byIndicator[indikator] = { maal, periode: q.periode, botid: q.botid, andel: c.share };
   }
   const shares = Object.values(byIndicator).map((c) => c.andel);
