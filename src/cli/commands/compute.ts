@@ -17,6 +17,7 @@ interface ComputeArgs {
   xlsx?: string;
   kohort?: string;
   analyses: string;
+  pool: string;
 }
 
 /** `integreringsmonitor compute --db FILE --out DIR [--disclosure on|off]` */
@@ -31,6 +32,7 @@ export function registerCompute(program: Command): void {
     .option('--workers <n>', tr('tråder for prikkingen (standard: antall kjerner)', 'threads for disclosure control (default: the number of cores)'))
     .option('--xlsx <wait|skip>', tr('XLSX-filene: wait = skriv dem etter publiseringen (standard), skip = la dem være (API-et lager dem ved behov)', 'the XLSX files: wait = write them after publishing (default), skip = leave them out (the API builds them on request)'))
     .option('--analyses <on|off>', tr('justerte sammenligninger A1–A4 (analyser.csv) med resultatene', 'adjusted comparisons A1–A4 (analyser.csv) with the results'), 'on')
+    .option('--pool <years>', tr('kommunetall også for samlede vinduer på så mange år (0 = av; prøveordning, dobler tabellen)', 'municipal figures also for pooled windows of this many years (0 = off; trial, doubles the table)'), '0')
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .option('--kohort <ID=kohort,…>', tr('annen kohort enn standard per indikator, f.eks. I4=startkohort', 'another cohort than the default per indicator, e.g. I4=startkohort'))
     .action(async (args: ComputeArgs) => runCompute(args));
@@ -43,6 +45,10 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
   const workers = args.workers === undefined ? undefined : Number(args.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 8)) {
     throw new UserError(tr(`--workers må være et heltall fra 1 til 8, ikke "${args.workers}"`, `--workers must be an integer from 1 to 8, not "${args.workers}"`));
+  }
+  const pool = Number(args.pool);
+  if (!(Number.isInteger(pool) && pool >= 0 && pool <= 10) || pool === 1) {
+    throw new UserError(tr(`--pool må være 0 (av) eller et heltall fra 2 til 10, ikke "${args.pool}"`, `--pool must be 0 (off) or an integer from 2 to 10, not "${args.pool}"`));
   }
   const cohorts = parseCohortOption(args.kohort ?? '', DEFINITIONS);
   if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
@@ -70,7 +76,7 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
       progress,
       ...(workers ? { workers } : {}),
       background: args.xlsx === 'skip' ? 'skip' : 'wait',
-      compute: { cohorts },
+      compute: { cohorts, ...(pool > 1 ? { poolYears: pool } : {}) },
       catalogue: withCohorts(CATALOGUE, cohorts),
       analyses: args.analyses === 'on',
     });
