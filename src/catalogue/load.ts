@@ -91,7 +91,6 @@ function checkFields(o: Obj, fields: Readonly<Record<string, Field>>, path: stri
 
 // ---- facts ----------------------------------------------------------------------------------
 
-const factCheck: Check = (v, path, errors) => checkFact(v, path, errors);
 const factsCheck: Check = (v, path, errors) => {
   if (!Array.isArray(v) || v.length < 2) return void errors.push(`${path}: all_of needs at least two facts`);
   v.forEach((f, i) => checkFact(f, `${path}[${i}]`, errors));

@@ -72,7 +72,7 @@ export interface PublicationResult {
 const since = (t: number) => (performance.now() - t) / 1000;
 
 async function protectRows(
-  rows: Parameters<typeof import('../disclosure/index.ts').protectParallel>[0],
+  rows: readonly ResultRow[],
   catalogue: readonly IndicatorMeta[],
   opts: PublicationOptions,
   meta: PublicationMeta,

@@ -341,6 +341,7 @@ export class JsonStatCube {
     const head = JSON.stringify(this.header(opts));
     const order = this.order();
     const nv = this.variables.length;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the nested generator functions read the cube
     const self = this;
     yield head.slice(0, -1);
     /** One array (values or statuses) over the whole cube; `cell` gives a present cell's text. */

@@ -136,7 +136,6 @@ function csvSelect(table: string, where: string, opts: WriteOptions): string {
 export function resultSource(store: Store, table: string, indikator: string | null, meta: IndicatorMeta | null, opts: WriteOptions): FileSource {
   const where = indikator === null ? '' : ' WHERE "indikator" = $1';
   const params: SqlValue[] = indikator === null ? [] : [indikator];
-  const cols = [...RESULT_COLUMNS, 'vindu'].map((c) => sql.quoteIdent(c)).join(', ');
   return {
     indikator,
     meta,

@@ -11,7 +11,7 @@ import { CATEGORY_LABELS, categoryLabel } from '../shared/labels.ts';
 import { pick, text, type Lang, type Text } from '../shared/lang.ts';
 import type { ApiData } from './api-data.ts';
 import type { ApiOptions } from './api-routes.ts';
-import { ANALYSIS_FILTER_DIMENSIONS, ANALYSIS_FORMATS, ANALYSIS_MEASURES, ANALYSIS_QUERY_DIMENSIONS, analysisJsonStat, type AnalysisMeasure } from './analyses-jsonstat.ts';
+import { type ANALYSIS_FILTER_DIMENSIONS, ANALYSIS_FORMATS, ANALYSIS_MEASURES, ANALYSIS_QUERY_DIMENSIONS, analysisJsonStat, type AnalysisMeasure } from './analyses-jsonstat.ts';
 import { ApiError, badRequest } from './errors.ts';
 import { downloadName } from './filename.ts';
 import { onlyParams, parseLang, parseQuery, queryKey, type ParsedQuery } from './params.ts';

@@ -223,7 +223,12 @@ function lpBounds(rels: Relation[], b: Map<string, [number, number]>, truth: Map
         if ('k' in t) k += Number(t.c) * t.k;
         else coef.set(col.get(ids.get(t.v)!)!, (coef.get(col.get(ids.get(t.v)!)!) ?? 0) + Number(t.c));
       }
-      for (const [j, c] of coef) if (c !== 0) (indices.push(j), values.push(c));
+      for (const [j, c] of coef) {
+        if (c !== 0) {
+          indices.push(j);
+          values.push(c);
+        }
+      }
       starts.push(indices.length);
       rowLower.push(-k);
       rowUpper.push(rels[r]!.ge ? highs.infinity : -k);
