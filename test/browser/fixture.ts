@@ -139,7 +139,8 @@ export function pooledFixtureRows(): ResultRow[] {
   const out: ResultRow[] = [];
   for (const r of yearly) {
     if (r.periode < 2020) continue;
-    const nevner = 3 * (r.region === SUPPRESSED_KOMMUNE ? 12 : 60);
+    // The sum of the window's three years (each year's nevner varies by group, as the yearly cells do).
+    const nevner = 3 * (r.region === SUPPRESSED_KOMMUNE ? 12 : (r.nevner ?? 60));
     if (r.region === NO_DATA_KOMMUNE && r.gruppe === 'under_25') {
       out.push({ ...r, vindu: 3 });
       continue;

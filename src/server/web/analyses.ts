@@ -65,7 +65,9 @@ export function outcomeName(lang: Lang, meta: IndicatorMeta | undefined, r: Pick
   if (!meta) return `${r.indikator} ${r.maal}`;
   const mm = measureMeta(meta, r.maal);
   const base = pick(lang, meta.navn);
-  const measure = mm && meta.maal.length > 1 && !mm.kode.endsWith('*') ? ` (${pick(lang, mm.navn)})` : '';
+  // The measure is named only where it adds something (R2's `andel` is called what R2 is called).
+  const measureText = mm && !mm.kode.endsWith('*') ? pick(lang, mm.navn) : '';
+  const measure = meta.maal.length > 1 && measureText && measureText !== base ? ` (${measureText})` : '';
   const after = r.botid !== null ? (lang === 'en' ? `, ${r.botid} yr after settlement` : `, ${r.botid} år etter bosetting`) : '';
   return `${base}${measure}${after}`;
 }
