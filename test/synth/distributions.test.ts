@@ -54,9 +54,10 @@ test('the Ukraine cohort (KOLLEKTIV_34) dominates settlements 2022–24 and dwar
   assert.ok(share(in2224.map((p) => p['tillatelse'] === 'KOLLEKTIV_34')) > 0.6);
   assert.ok(in2224.length > 3 * in1921.length, `${in2224.length} vs ${in1921.length}`);
   assert.ok(settled.every((p) => p['tillatelse'] !== 'KOLLEKTIV_34' || p['bosettingsdato']! >= '2022'));
-  // The 2015–16 peak: more settled in 2015–16 than in 2019–20.
+  // The 2015–16 peak: clearly more settled in 2015–16 than in 2019–20. At `small` scale these are
+  // about 140 and 70 persons, so the ratio's sampling error is about ±0.3: the bound is 1.5, not 2.
   const y = (a: string, b: string) => settled.filter((p) => p['bosettingsdato']! >= a && p['bosettingsdato']! < b).length;
-  assert.ok(y('2015', '2017') > 2 * y('2019', '2021'));
+  assert.ok(y('2015', '2017') > 1.5 * y('2019', '2021'), `${y('2015', '2017')} settled 2015–16 vs ${y('2019', '2021')} in 2019–20`);
 });
 
 test('programme lengths stay within the caps by subgroup and act (law-rules §3, §5)', () => {
