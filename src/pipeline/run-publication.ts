@@ -70,6 +70,7 @@ export interface PublicationResult {
 }
 
 const since = (t: number) => (performance.now() - t) / 1000;
+const pct = (x: number) => (100 * x).toFixed(1);
 
 async function protectRows(
   rows: readonly ResultRow[],
@@ -96,7 +97,6 @@ async function protectRows(
     },
   });
   const s = result.summary;
-  const pct = (x: number) => (100 * x).toFixed(1);
   progress.step(
     `Prikking: ${s.primary} primært og ${s.secondary} sekundært prikket (${pct(s.cellsSuppressedShare)} % av cellene, ` +
       `${pct(s.personsSuppressedShare)} % av personene) på ${s.seconds.toFixed(1)} s`,
@@ -122,7 +122,6 @@ function reportInformationLoss(
   progress: Progress,
 ) {
   const levels = informationLoss(protectedRows, original);
-  const pct = (x: number) => (100 * x).toFixed(1);
   for (const [level, l] of Object.entries(levels)) {
     progress.step(
       `  informasjonstap ${level}: ${pct(l.cellShare)} % av cellene, ${pct(l.personShare)} % av personene prikket`,
