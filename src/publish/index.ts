@@ -1,7 +1,7 @@
 /** Publishing stage: writers (CSV, JSON-stat 2.0, XLSX), results persistence and the output files. */
 export type { PublicationMeta, FallbackNote, WriteOptions, Writer, FileSpec, FileSource, ResultFilter, FilterDimension, NumericColumn } from './types.ts';
 export { FILTER_DIMENSIONS, NUMERIC_COLUMNS, isUnprotected } from './types.ts';
-export { WRITERS, OUTPUT_FORMATS, OUTPUT_FORMAT_IDS, DEFAULT_OUTPUT_FORMAT, isOutputFormat, outputFileName, type OutputFormat } from './writers.ts';
+export { WRITERS, OUTPUT_FORMATS, OUTPUT_FORMAT_IDS, DOWNLOAD_FORMATS, DEFAULT_OUTPUT_FORMAT, isOutputFormat, outputFileName, type OutputFormat } from './writers.ts';
 export { csvLines, csvField, UNPROTECTED_COLUMN } from './csv.writer.ts';
 export { toJsonStat, jsonStatText, JsonStatCube, type JsonStatDataset } from './jsonstat.writer.ts';
 export { saveResults, stageResults, publishStaged, newDataVersion, resultSource, indicatorIds, loadResults, resultsQuery, PUB_RESULTS_STAGED, type SaveExtras } from './results-store.ts';

@@ -46,7 +46,7 @@ export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 /**
  * One output format (style.md §6): everything about it in one object — id, file extension, media
  * type, labels, how it writes a selection of rows (API) and how it is published as files (compute).
- * The registry is `OUTPUT_FORMATS` in formats.ts; a new format is one writer file plus one line there.
+ * The registry is `OUTPUT_FORMATS` in writers.ts; a new format is one writer file plus its entries there.
  */
 export interface Writer {
   /** The id used in `outputFormat=` and in download links. */

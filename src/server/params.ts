@@ -3,7 +3,7 @@
  * selection.ts), `outputFormat`, `outputFormatParams`, `lang=no|nb|en`.
  * Everything is checked against allow-lists before it gets near SQL (where it is bound anyway).
  */
-import { FILTER_DIMENSIONS, type OutputFormat } from '../publish/index.ts';
+import { FILTER_DIMENSIONS, OUTPUT_FORMAT_IDS, type OutputFormat } from '../publish/index.ts';
 import { parseLangCode, type Lang } from '../shared/lang.ts';
 import { ApiError, badRequest } from './errors.ts';
 import { safeEcho, splitExpressions } from './selection.ts';
@@ -13,8 +13,8 @@ export { safeEcho } from './selection.ts';
 export const MAX_QUERY_LENGTH = 4096;
 export const MAX_VALUES_PER_DIMENSION = 1000;
 const KEY_PATTERN = /^valueCodes\[([a-z_]{1,32})\]$/;
-/** Formats of the indicator data endpoint (first = default). */
-export const DATA_FORMATS: readonly OutputFormat[] = ['json-stat2', 'csv', 'xlsx'];
+/** Formats of the indicator data endpoint (first = default): the output-format registry's list. */
+export const DATA_FORMATS: readonly OutputFormat[] = OUTPUT_FORMAT_IDS;
 /** Dimension names accepted in valueCodes: the results key plus JSON-stat's `maaltall`. */
 export const QUERY_DIMENSIONS: readonly string[] = [...FILTER_DIMENSIONS, 'maaltall'];
 

@@ -1,13 +1,10 @@
 /** Download links to the API (served by src/server): the whole indicator and the current selection. */
 import type { Child } from 'hono/jsx';
+import { DOWNLOAD_FORMATS } from '../../../publish/index.ts';
+import { pick } from '../../../shared/lang.ts';
 import { translator } from '../i18n.ts';
 import type { IndicatorView } from './indicator.tsx';
 
-export const FORMATS = [
-  { code: 'csv', label: 'CSV' },
-  { code: 'xlsx', label: 'Excel (XLSX)' },
-  { code: 'json-stat2', label: 'JSON-stat 2.0' },
-] as const;
 
 /** `/api/v1/indikatorer/P4?outputFormat=csv&valueCodes[gruppe]=under_25…` (PxWebApi-style). */
 export function downloadUrl(id: string, format: string, selection: Record<string, string> = {}, lang: string = 'nb'): string {
@@ -17,6 +14,7 @@ export function downloadUrl(id: string, format: string, selection: Record<string
   return `/api/v1/indikatorer/${encodeURIComponent(id)}?${q.toString()}`;
 }
 
+/** Links to the whole indicator and to the selection, one per format of the registry (publish/writers.ts) in its link order. */
 export function Downloads(v: IndicatorView): Child {
   const t = translator(v.lang);
   const selection: Record<string, string> = {
@@ -32,13 +30,13 @@ export function Downloads(v: IndicatorView): Child {
         <div>
           <h3 class="ds-heading" data-size="2xs">{t('Hele indikatoren', 'The whole indicator')}</h3>
           <ul>
-            {FORMATS.map((f) => <li><a class="ds-link" href={downloadUrl(v.meta.id, f.code, {}, v.lang)} download>{`${f.label}`}</a></li>)}
+            {DOWNLOAD_FORMATS.map((f) => <li><a class="ds-link" href={downloadUrl(v.meta.id, f.format, {}, v.lang)} download>{pick(f.label, v.lang)}</a></li>)}
           </ul>
         </div>
         <div>
           <h3 class="ds-heading" data-size="2xs">{t('Utvalget ditt (alle perioder og regioner)', 'Your selection (all periods and regions)')}</h3>
           <ul>
-            {FORMATS.map((f) => <li><a class="ds-link" href={downloadUrl(v.meta.id, f.code, selection, v.lang)} download>{f.label}</a></li>)}
+            {DOWNLOAD_FORMATS.map((f) => <li><a class="ds-link" href={downloadUrl(v.meta.id, f.format, selection, v.lang)} download>{pick(f.label, v.lang)}</a></li>)}
           </ul>
         </div>
       </div>
