@@ -4,13 +4,14 @@
  * these objects to SQL. Nothing here knows SQL or DuckDB.
  */
 import type { Kohort } from '../contract/results.ts';
+import { SUBGROUPS } from '../contract/dimensions.ts';
 import type { MeasureKind, Text, Unit } from './types.ts';
 
 /** Target groups a person can belong to (law-rules §2). */
 export const MAALGRUPPER = ['intro', 'norsk_rett_plikt', 'norsk_plikt', 'asylsoker', 'utenfor'] as const;
 export type Maalgruppe = (typeof MAALGRUPPER)[number];
-/** Intro subgroups at programme start (law-rules §3). */
-export const UNDERGRUPPER = ['under_25', 'har_vgo', 'ovrige'] as const;
+/** Intro subgroups at programme start (law-rules §3): the published subgroups of contract/dimensions.ts. */
+export const UNDERGRUPPER = SUBGROUPS;
 
 /** Which municipality a unit is counted under (indicators.md, default operationalisations). */
 export const REGION_BASES = ['ansvarlig', 'bosetting'] as const;

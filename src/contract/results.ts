@@ -2,6 +2,7 @@
  * The results table (docs/output-contract.md): one row per indicator measure × dimension values.
  * Every channel (CSV, JSON-stat, XLSX, API, dashboard) publishes from rows of this shape.
  */
+import type { Gruppe, KjonnDim, Lovregime, Regionniva } from './dimensions.ts';
 
 export const RESULTS_VERSION = '1.0.0';
 
@@ -9,15 +10,10 @@ export const LEDD = ['innsats', 'programresultat', 'integreringsresultat'] as co
 export type Ledd = (typeof LEDD)[number];
 export const KOHORTER = ['bosettingskohort', 'startkohort', 'avslutningskohort', 'aktive'] as const;
 export type Kohort = (typeof KOHORTER)[number];
-export type Lovregime = 'introduksjonsloven' | 'integreringsloven' | 'alle';
-export type Regionniva = 'land' | 'fylke' | 'kommune';
-export type Gruppe = 'under_25' | 'har_vgo' | 'ovrige' | 'intro' | 'norsk_rett_plikt' | 'norsk_plikt' | 'alle';
-export type KjonnDim = '1' | '2' | 'alle';
+/** The dimension value types are defined with their values in dimensions.ts. */
+export type { Gruppe, KjonnDim, Lovregime, Regionniva };
 /** '' = published; ':' = suppressed (confidentiality); '..' = no data; '.' = not applicable. */
 export type Status = '' | ':' | '..' | '.';
-
-export const GRUPPER: readonly Gruppe[] = ['under_25', 'har_vgo', 'ovrige', 'intro', 'norsk_rett_plikt', 'norsk_plikt', 'alle'];
-export const LOVREGIMER: readonly Lovregime[] = ['introduksjonsloven', 'integreringsloven', 'alle'];
 
 export interface ResultRow {
   readonly indikator: string;

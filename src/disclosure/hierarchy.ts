@@ -5,6 +5,7 @@
  */
 
 import { parsePeriodeKey } from '../contract/results.ts';
+import { GROUP_RELATIONS, INEQUALITY_GROUP_TOTALS, REGIMES, SEXES, TOTAL, partsOf } from '../contract/dimensions.ts';
 
 /**
  * Population dimensions, in key order. `periode` is the period key (`periodeKey`: `2023`, or
@@ -18,18 +19,17 @@ interface ChildRule {
   readonly children: readonly string[];
 }
 
+/**
+ * Lines of the flat dimensions and the group hierarchy, from contract/dimensions.ts. Groups
+ * (law-rules §3): `intro` ≥ under_25 + har_vgo + ovrige, since the subgroups are set at programme
+ * start and `intro` also holds persons who have not started; `alle` ≥ intro + norsk_rett_plikt +
+ * norsk_plikt (persons in none of them are possible). The line rules use both lines where the
+ * data happen to add up; the audit and the reader treat them as inequalities only (`inequalityLines`).
+ */
 const FIXED: Record<Exclude<PopDim, 'region' | 'periode'>, Record<string, ChildRule>> = {
-  kjonn: { alle: { children: ['1', '2'] } },
-  lovregime: { alle: { children: ['introduksjonsloven', 'integreringsloven'] } },
-  gruppe: {
-    // law-rules §3: the subgroups are set at programme start, so `intro` (the target group) also
-    // holds persons who have not started: `intro` ≥ under_25 + har_vgo + ovrige.
-    intro: { children: ['under_25', 'har_vgo', 'ovrige'] },
-    // `alle` ≥ intro + norsk_rett_plikt + norsk_plikt (persons in none of them are possible).
-    // The line rules use both lines where the data happen to add up; the audit and the reader
-    // treat them as inequalities only (`inequalityLines`).
-    alle: { children: ['intro', 'norsk_rett_plikt', 'norsk_plikt'] },
-  },
+  kjonn: { [TOTAL]: { children: partsOf(SEXES) } },
+  lovregime: { [TOTAL]: { children: partsOf(REGIMES) } },
+  gruppe: Object.fromEntries(GROUP_RELATIONS.map((r) => [r.total, { children: r.parts }])),
 };
 
 /** Region rules from the codes present: land '0' = Σ fylker (2 digits) = Σ kommuner (4 digits, fylke prefix). */
@@ -111,7 +111,7 @@ export function populationLines(pops: readonly (readonly string[])[]): Lines {
 
 const GRUPPE = POP_DIMS.indexOf('gruppe');
 /** Group totals that may hold persons outside their parts: for a reader only `total ≥ Σ parts`. */
-const INEQUALITY_TOTALS: ReadonlySet<string> = new Set(['alle', 'intro']);
+const INEQUALITY_TOTALS: ReadonlySet<string> = new Set(INEQUALITY_GROUP_TOTALS);
 
 /** 1 = line l is only an inequality for a reader (gruppe `alle` or `intro` ≥ its groups), however the data add up. */
 export function inequalityLines(pops: readonly (readonly string[])[], lines: Lines): Uint8Array {

@@ -4,6 +4,7 @@
  * label table for the CLI, the writers, the API and the dashboard; pick a text with `pick(text, lang)`.
  */
 import { pick, text as t, type Lang, type Text } from './lang.ts';
+import type { Gruppe, KjonnDim, Lovregime, Regionniva } from '../contract/dimensions.ts';
 
 export const DIMENSION_LABELS: Readonly<Record<string, Text>> = {
   indikator: t('Indikator', 'Indicator'),
@@ -36,8 +37,32 @@ export const DIMENSION_LABELS: Readonly<Record<string, Text>> = {
   vurdering: t('Vurdering', 'Assessment'),
 };
 
-/** The links of the results chain, in order (indicators.md: innsats → programresultat → integreringsresultat). */
-export const LEDD_ORDER = ['innsats', 'programresultat', 'integreringsresultat'] as const;
+/**
+ * Labels of the results table's dimension values (contract/dimensions.ts). Records over the value
+ * types, so a new value in dimensions.ts does not compile until it has its label here.
+ */
+const GROUP_LABELS: Readonly<Record<Gruppe, Text>> = {
+  under_25: t('Under 25 år', 'Under 25'),
+  har_vgo: t('Har videregående', 'Has upper secondary'),
+  ovrige: t('Øvrige', 'Others'),
+  intro: t('Alle i introduksjonsprogram', 'All in the introduction programme'),
+  norsk_rett_plikt: t('Rett og plikt til norskopplæring', 'Right and duty to Norwegian training'),
+  norsk_plikt: t('Plikt til norskopplæring', 'Duty to Norwegian training'),
+  alle: t('Alle', 'All'),
+};
+/** The dashboard's shorter group names (menus, legends); a group without one uses its full label. */
+const GROUP_SHORT_LABELS: Readonly<Partial<Record<Gruppe, Text>>> = {
+  intro: t('Alle introdeltakere', 'All intro participants'),
+  norsk_rett_plikt: t('Rett og plikt til norsk', 'Right and duty to Norwegian'),
+  norsk_plikt: t('Plikt til norsk', 'Duty to Norwegian'),
+};
+const REGIME_LABELS: Readonly<Record<Lovregime, Text>> = {
+  introduksjonsloven: t('Introduksjonsloven (gammel lov)', 'Introduction Act (old act)'),
+  integreringsloven: t('Integreringsloven (ny lov)', 'Integration Act (new act)'),
+  alle: t('Begge lover', 'Both acts'),
+};
+const SEX_LABELS: Readonly<Record<KjonnDim, Text>> = { '1': t('Menn', 'Men'), '2': t('Kvinner', 'Women'), alle: t('Begge kjønn', 'Both sexes') };
+const LEVEL_LABELS: Readonly<Record<Regionniva, Text>> = { land: t('Hele landet', 'Whole country'), fylke: t('Fylke', 'County'), kommune: t('Kommune', 'Municipality') };
 
 export const CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<string, Text>>>> = {
   ledd: {
@@ -51,22 +76,10 @@ export const CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<string, Te
     avslutningskohort: t('Avslutningskohort', 'Completion cohort'),
     aktive: t('Aktive deltakere', 'Active participants'),
   },
-  lovregime: {
-    introduksjonsloven: t('Introduksjonsloven (gammel lov)', 'Introduction Act (old act)'),
-    integreringsloven: t('Integreringsloven (ny lov)', 'Integration Act (new act)'),
-    alle: t('Begge lover', 'Both acts'),
-  },
-  regionniva: { land: t('Hele landet', 'Whole country'), fylke: t('Fylke', 'County'), kommune: t('Kommune', 'Municipality') },
-  gruppe: {
-    under_25: t('Under 25 år', 'Under 25'),
-    har_vgo: t('Har videregående', 'Has upper secondary'),
-    ovrige: t('Øvrige', 'Others'),
-    intro: t('Alle i introduksjonsprogram', 'All in the introduction programme'),
-    norsk_rett_plikt: t('Rett og plikt til norskopplæring', 'Right and duty to Norwegian training'),
-    norsk_plikt: t('Plikt til norskopplæring', 'Duty to Norwegian training'),
-    alle: t('Alle', 'All'),
-  },
-  kjonn: { '1': t('Menn', 'Men'), '2': t('Kvinner', 'Women'), alle: t('Begge kjønn', 'Both sexes') },
+  lovregime: REGIME_LABELS,
+  regionniva: LEVEL_LABELS,
+  gruppe: GROUP_LABELS,
+  kjonn: SEX_LABELS,
   maaltall: {
     verdi: t('Verdi', 'Value'),
     teller: t('Teller', 'Numerator'),
@@ -146,6 +159,7 @@ export const MEASURE_FAMILY_LABELS: Readonly<Record<string, Text>> = {
 export const SHORT_LABELS: Readonly<Record<string, Readonly<Record<string, Text>>>> = {
   lovregime: { introduksjonsloven: t('Gammel lov', 'Old act'), integreringsloven: t('Ny lov', 'New act'), alle: t('Begge', 'Both') },
   regionniva: { land: t('Hele landet', 'Whole country'), fylke: t('Fylker', 'Counties'), kommune: t('Kommuner', 'Municipalities') },
+  gruppe: GROUP_SHORT_LABELS,
 };
 
 /** One line about each link of the chain (indicators.md). */

@@ -5,6 +5,7 @@
  */
 import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { Gruppe, Lovregime, ResultRow } from '../../../contract/results.ts';
+import { GROUPS, SUBGROUP_PARENT, TOTAL } from '../../../contract/dimensions.ts';
 import { headlineBotid, headlineMeasure, latestPublished, measuresIn, periods, regimesIn, totalGroup } from '../select.ts';
 
 export interface IndicatorFilters {
@@ -29,7 +30,17 @@ export interface FilterOptions {
   readonly botid: readonly number[];
 }
 
-const GROUP_ORDER: readonly Gruppe[] = ['intro', 'alle', 'under_25', 'har_vgo', 'ovrige', 'norsk_rett_plikt', 'norsk_plikt'];
+/**
+ * The group menu's order, from contract/dimensions.ts: the target group with published subgroups
+ * and the total first (the dashboard's default view), then its subgroups, then the other target
+ * groups (intro, alle, under_25, har_vgo, ovrige, norsk_rett_plikt, norsk_plikt).
+ */
+const GROUP_ORDER: readonly Gruppe[] = [
+  SUBGROUP_PARENT,
+  TOTAL,
+  ...GROUPS.filter((g) => g.level === 'subgroup').map((g) => g.kode),
+  ...GROUPS.filter((g) => g.level === 'target' && g.kode !== SUBGROUP_PARENT).map((g) => g.kode),
+];
 
 export function filterOptions(meta: IndicatorMeta, national: readonly ResultRow[]): FilterOptions {
   const groups = new Set(national.map((r) => r.gruppe));
