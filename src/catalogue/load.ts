@@ -20,6 +20,7 @@ import {
   READINESS_KINDS, REFERENCE_COLUMNS, REGION_BASES, UNDERGRUPPER, type FactSpec,
 } from './ir.ts';
 import { BREAKDOWNS, MEASURE_KINDS, UNITS } from './types.ts';
+import { measureKind, type MeasureKind } from './measure-kinds.ts';
 
 export interface LoadedCatalogue {
   readonly indicators: readonly IndicatorDef[];
@@ -193,6 +194,9 @@ const readinessCheck: Check = (v, path, errors) => {
 
 const MEASURE_FIELDS = ['kode', 'navn', 'kind', 'enhet', 'fact', 'among', 'additiveGroup', 'deepestRegion', 'referenceGap'];
 
+/** How a kind's fixed unit is named in messages. */
+const UNIT_WORDS: Partial<Record<string, string>> = { prosent: 'percent', antall: 'persons (antall)' };
+
 function checkMeasures(ms: unknown, populationKind: unknown, path: string, errors: string[]): void {
   if (!Array.isArray(ms) || ms.length === 0) return void errors.push(`${path}: at least one measure`);
   const codes = new Map<string, Obj>();
@@ -209,7 +213,8 @@ function checkMeasures(ms: unknown, populationKind: unknown, path: string, error
     else seen.add(kode);
     oneOf(MEASURE_KINDS, 'measure kind')(m['kind'], `${p}.kind`, errors);
     oneOf(UNITS, 'unit')(m['enhet'], `${p}.enhet`, errors);
-    if (m['kind'] === 'share' && m['enhet'] !== 'prosent') errors.push(`${p}.enhet: a share is in percent`);
+    const rules = (MEASURE_KINDS as readonly unknown[]).includes(m['kind']) ? measureKind(m['kind'] as MeasureKind) : null;
+    if (rules?.unit && m['enhet'] !== rules.unit) errors.push(`${p}.enhet: a ${rules.kind} is in ${UNIT_WORDS[rules.unit] ?? rules.unit}`);
     if (!isText(m['navn'])) errors.push(`${p}.navn: needs nb and en text`);
     for (const k of Object.keys(m)) if (!MEASURE_FIELDS.includes(k)) errors.push(`${p}.${k}: unknown field`);
     checkFact(m['fact'], `${p}.fact`, errors);
@@ -222,12 +227,15 @@ function checkMeasures(ms: unknown, populationKind: unknown, path: string, error
     if (m['deepestRegion'] !== undefined) oneOf(DEEPEST_REGIONS, 'region level')(m['deepestRegion'], `${p}.deepestRegion`, errors);
     const gap = m['referenceGap'];
     if (gap !== undefined) checkReferenceGap(gap, codes, `${p}.referenceGap`, errors);
+    // A derived measure is computed from another measure's cells, and only such a measure is derived.
+    if (rules?.aggregation === 'from_measure' && gap === undefined) errors.push(`${p}.referenceGap: a ${rules.kind} measure needs the measure it is derived from`);
+    if (rules && rules.aggregation !== 'from_measure' && gap !== undefined) errors.push(`${p}.kind: a measure with referenceGap is "derived", not "${rules.kind}"`);
     // The fact's value must suit the measure, and the fact must suit the population.
     const factKind = isObj(m['fact']) ? (m['fact']['kind'] as FactSpec['kind']) : undefined;
     if (factKind && FACT_KINDS.includes(factKind) && gap === undefined && populationKind !== 'municipality_year') {
       const numeric = NUMERIC_FACTS.includes(factKind);
-      if (m['kind'] === 'share' && numeric) errors.push(`${p}.fact: a share needs a true/false fact, "${factKind}" is a number`);
-      if ((m['kind'] === 'mean' || m['kind'] === 'median') && !numeric) errors.push(`${p}.fact: a ${show(m['kind'])} needs a numeric fact, "${factKind}" is true/false`);
+      if (rules?.fact === 'flag' && numeric) errors.push(`${p}.fact: a ${rules.kind} needs a true/false fact, "${factKind}" is a number`);
+      if (rules?.fact === 'number' && !numeric) errors.push(`${p}.fact: a ${rules.kind} needs a numeric fact, "${factKind}" is true/false`);
     }
     for (const [where, f] of [['fact', m['fact']], ['among', m['among']]] as const) {
       for (const k of kindsIn(f)) {

@@ -3,15 +3,14 @@
  * server, dashboard) sees it. The catalogue stage owns the definitions; this file is the contract.
  */
 import type { Kohort, Ledd } from '../contract/results.ts';
+import type { MeasureKind } from './measure-kinds.ts';
 
-export interface Text {
-  readonly nb: string;
-  readonly en: string;
-}
+/** A text in both languages (the one definition is src/shared/lang.ts). */
+export type { Text } from '../shared/lang.ts';
+import type { Text } from '../shared/lang.ts';
 
-/** How a measure is computed: drives interval method and disclosure rules. */
-export const MEASURE_KINDS = ['share', 'mean', 'median'] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
+/** How a measure is computed (interval, disclosure rule, formatting): the strategies in measure-kinds.ts. */
+export { MEASURE_KINDS, type MeasureKind } from './measure-kinds.ts';
 export const UNITS = ['prosent', 'timer', 'maaneder', 'kr', 'prosentpoeng', 'antall'] as const;
 export type Unit = (typeof UNITS)[number];
 export const BREAKDOWNS = ['gruppe', 'lovregime', 'periode', 'botid', 'region', 'kjonn'] as const;

@@ -1,4 +1,10 @@
+/**
+ * What disclosure knows about each published measure, read from the catalogue only: its kind (whose
+ * primary rule is in catalogue/measure-kinds.ts), its distribution and the measure it derives from.
+ * A row whose measure the catalogue does not list is an error, never a guess.
+ */
 import type { IndicatorMeta, MeasureKind, MeasureMeta } from '../catalogue/types.ts';
+import { measureKind } from '../catalogue/measure-kinds.ts';
 import type { ResultRow } from '../contract/results.ts';
 
 /** What disclosure needs to know about one measure of one indicator. */
@@ -21,7 +27,8 @@ export class MeasureLookup {
 
   constructor(catalogue: readonly IndicatorMeta[]) {
     for (const ind of catalogue) {
-      for (const m of ind.maal) this.add(ind.id, m, ind.sensitive !== undefined && m.kind === 'share');
+      // A sensitive attribute is a count of persons who have it (shares; docs/disclosure.md).
+      for (const m of ind.maal) this.add(ind.id, m, ind.sensitive !== undefined && measureKind(m.kind).numerator);
       if (ind.maal.some((m) => m.derivedFrom)) this.derivedIn.add(ind.id);
     }
   }
@@ -43,14 +50,14 @@ export class MeasureLookup {
     }
   }
 
-  /** Kind and group for a row; unknown measures are shares if they carry a numerator, else means. */
-  info(row: Pick<ResultRow, 'indikator' | 'maal' | 'teller'>): MeasureInfo {
+  /** Kind and group for a row's measure, from the catalogue; throws for a measure the catalogue does not list. */
+  info(row: Pick<ResultRow, 'indikator' | 'maal'>): MeasureInfo {
     const key = `${row.indikator}\u0000${row.maal}`;
     const hit = this.exact.get(key) ?? this.cache.get(key);
     if (hit) return hit;
     const fam = this.families.find((f) => f.indikator === row.indikator && row.maal.startsWith(f.prefix));
-    const info: MeasureInfo = fam?.info ?? { kind: row.teller === null ? 'mean' : 'share', additiveGroup: null };
-    this.cache.set(key, info);
-    return info;
+    if (!fam) throw new Error(`Disclosure: measure ${row.indikator}.${row.maal} is not in the catalogue, so its kind (and rule) is unknown`);
+    this.cache.set(key, fam.info);
+    return fam.info;
   }
 }

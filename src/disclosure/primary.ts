@@ -1,6 +1,7 @@
 import type { ResultRow } from '../contract/results.ts';
 import type { DisclosureConfig } from './config.ts';
 import type { MeasureInfo } from './measure-kind.ts';
+import { measureKind } from '../catalogue/measure-kinds.ts';
 
 /** True when a count is a small non-zero number of persons (1..minCount-1). */
 function smallCount(x: number, cfg: DisclosureConfig): boolean {
@@ -17,7 +18,7 @@ function smallCount(x: number, cfg: DisclosureConfig): boolean {
 export function isPrimaryUnsafe(row: ResultRow, info: MeasureInfo, cfg: DisclosureConfig): boolean {
   const n = row.nevner;
   if (n === null) return true;
-  if (info.kind !== 'share') return n < cfg.minMeanN;
+  if (measureKind(info.kind).primary === 'persons') return n < cfg.minMeanN;
   const t = row.teller;
   if (t === null) return true;
   // Attribute disclosure: everyone in the group has a sensitive attribute, at any group size.

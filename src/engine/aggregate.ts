@@ -6,6 +6,8 @@
  * with several indicators in one query (compile.ts, batches) this halves the work per row.
  */
 import type { MeasureSpec } from '../catalogue/index.ts';
+import { isAdditive, measureKind } from '../catalogue/measure-kinds.ts';
+import { assertNever } from '../shared/assert-never.ts';
 import { groupingSetsSql, pooledGroupingSets, publishedGroupsHaving } from './grouping.ts';
 import { sql } from '../store/index.ts';
 
@@ -115,6 +117,11 @@ function counts(m: AggregateInput, aggs: Aggregates, wrap: (x: string) => string
   return { tot, n };
 }
 
+/** A derived measure (catalogue `referenceGap`) comes from its source's cells, never from unit rows. */
+function notAggregated(m: AggregateInput): Error {
+  return new Error(`${m.spec.kode}: a derived measure is computed from its source's cells (reference-gap.ts), not aggregated`);
+}
+
 /** One stage straight from unit rows (medians do not add up). */
 function directSql(ms: readonly AggregateInput[], pool: number): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
   const aggs = new Aggregates();
@@ -123,11 +130,19 @@ function directSql(ms: readonly AggregateInput[], pool: number): { sql: string; 
     const { tot, n } = counts(m, aggs, asDouble);
     const f = filterOf(m.cond);
     const c = m.col;
-    if (m.spec.kind === 'share') return { tot, n, s: aggs.add(asDouble(`sum(CAST(${m.value} AS INTEGER))${f}`), `${c}_s`), sd: `${c}_sd` };
-    if (m.spec.kind === 'mean') {
-      return { tot, n, s: aggs.add(`avg(${m.value})${f}`, `${c}_s`), sd: aggs.add(`stddev_samp(${m.value})${f}`, `${c}_sd`) };
+    const how = measureKind(m.spec.kind).aggregation;
+    switch (how) {
+      case 'flag_sum':
+        return { tot, n, s: aggs.add(asDouble(`sum(CAST(${m.value} AS INTEGER))${f}`), `${c}_s`), sd: `${c}_sd` };
+      case 'mean':
+        return { tot, n, s: aggs.add(`avg(${m.value})${f}`, `${c}_s`), sd: aggs.add(`stddev_samp(${m.value})${f}`, `${c}_sd`) };
+      case 'median':
+        return { tot, n, s: aggs.add(`median(${m.value})${f}`, `${c}_s`), sd: `${c}_sd` };
+      case 'from_measure':
+        throw notAggregated(m);
+      default:
+        return assertNever(how, 'aggregation');
     }
-    return { tot, n, s: aggs.add(`median(${m.value})${f}`, `${c}_s`), sd: `${c}_sd` };
   });
   const yearly = `SELECT ${DIMS},
   ${GROUPING_FLAGS},
@@ -150,15 +165,27 @@ function stagedSql(ms: readonly AggregateInput[], pool: number): { sql: string; 
     summed(n);
     const f = filterOf(m.cond);
     const c = m.col;
-    if (m.spec.kind === 'share') return { tot, n, s: summed(cell.add(`sum(CAST(${m.value} AS INTEGER))${f}`, `${c}_s`)), sd: `${c}_sd` };
-    const s = cell.add(`sum(${m.value})${f}`, `${c}_s`);
-    const sq = cell.add(`sum(${m.value} * ${m.value})${f}`, `${c}_sq`);
-    return {
-      tot, n,
-      s: roll.add(`sum(${s}) / NULLIF(sum(${n}), 0)`, `${c}_s`),
-      // sample standard deviation from the sums: (Σx² − (Σx)²/n) / (n − 1)
-      sd: roll.add(`sqrt(greatest(sum(${sq}) - sum(${s}) * sum(${s}) / NULLIF(sum(${n}), 0), 0) / NULLIF(sum(${n}) - 1, 0))`, `${c}_sd`),
-    };
+    const how = measureKind(m.spec.kind).aggregation;
+    switch (how) {
+      case 'flag_sum':
+        return { tot, n, s: summed(cell.add(`sum(CAST(${m.value} AS INTEGER))${f}`, `${c}_s`)), sd: `${c}_sd` };
+      case 'mean': {
+        const s = cell.add(`sum(${m.value})${f}`, `${c}_s`);
+        const sq = cell.add(`sum(${m.value} * ${m.value})${f}`, `${c}_sq`);
+        return {
+          tot, n,
+          s: roll.add(`sum(${s}) / NULLIF(sum(${n}), 0)`, `${c}_s`),
+          // sample standard deviation from the sums: (Σx² − (Σx)²/n) / (n − 1)
+          sd: roll.add(`sqrt(greatest(sum(${sq}) - sum(${s}) * sum(${s}) / NULLIF(sum(${n}), 0), 0) / NULLIF(sum(${n}) - 1, 0))`, `${c}_sd`),
+        };
+      }
+      case 'median':
+        throw new Error(`${m.spec.kode}: a median does not add up; aggregationSql uses the one-stage form`);
+      case 'from_measure':
+        throw notAggregated(m);
+      default:
+        return assertNever(how, 'aggregation');
+    }
   });
   const yearly = `SELECT ${DIMS},
   ${GROUPING_FLAGS},
@@ -182,5 +209,5 @@ ${withPool(yearly, 'c', roll.list, pool)}`;
  * `c AS (` in the staged form (it continues the WITH list).
  */
 export function aggregationSql(ms: readonly AggregateInput[], pool = 1): { sql: string; columns: MeasureColumns[]; outputs: string[] } {
-  return ms.some((m) => m.spec.kind === 'median') ? directSql(ms, pool) : stagedSql(ms, pool);
+  return ms.some((m) => !isAdditive(m.spec.kind)) ? directSql(ms, pool) : stagedSql(ms, pool);
 }

@@ -10,6 +10,7 @@ import { sql } from '../store/index.ts';
 import type { CompileContext } from './context.ts';
 import { compileFact, RIGHTS_PERIOD, type HelperCte } from './facts.ts';
 import { aggregationSql, type AggregateInput, type MeasureColumns } from './aggregate.ts';
+import { isAdditive, measureKind } from '../catalogue/measure-kinds.ts';
 
 export interface CompiledMeasure {
   readonly spec: MeasureSpec;
@@ -115,7 +116,7 @@ function planDefinition(def: IndicatorDef, ctx: CompileContext, first: number, c
   }
   const inputs: AggregateInput[] = [];
   // Derived measures (a gap to a reference rate) come from other measures' cells: reference-gap.ts.
-  def.measures.filter((m) => !m.referenceGap).forEach((m, i) => {
+  def.measures.filter((m) => measureKind(m.kind).aggregation !== 'from_measure').forEach((m, i) => {
     const c = `m${first + i}`;
     const fact = compileFact(m.fact, ctx, byYear);
     const among = m.among ? compileFact(m.among, ctx, byYear) : null;
@@ -176,7 +177,7 @@ export interface CompiledBatch {
  */
 export function batchKey(def: IndicatorDef, ctx: CompileContext): string {
   const cohort = ctx.cohort && def.kohorter.includes(ctx.cohort) ? ctx.cohort : def.kohort;
-  const median = def.measures.some((m) => m.kind === 'median');
+  const median = def.measures.some((m) => !isAdditive(m.kind));
   return `${def.ledd}|${median}|${unitSql(def, cohort, ctx)}`;
 }
 

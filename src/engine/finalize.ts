@@ -8,6 +8,8 @@ import type { Row, SqlValue } from '../store/index.ts';
 import { round1, tInterval, wilson } from '../stats/index.ts';
 import type { CompiledIndicator } from './compile.ts';
 import { groupOfUnit } from '../contract/dimensions.ts';
+import { measureKind } from '../catalogue/measure-kinds.ts';
+import { assertNever } from '../shared/assert-never.ts';
 
 const tFactor = new Map<number, number>();
 /** Half-width of the 95 % t interval for sd = 1 (cached by n; the quantile is the expensive part). */
@@ -111,15 +113,29 @@ function emit(ci: CompiledIndicator, cols: readonly Col[], cell: Cell, r: readon
       continue;
     }
     const s = num(r[c.s]);
-    if (spec.kind === 'share') {
-      const ci95 = wilson(s, n);
-      out.push(makeRow(ci, cell, spec.kode, s, n, r1((100 * s) / n), r1(ci95.lower), r1(ci95.upper), mangler, ''));
-    } else if (spec.kind === 'mean') {
-      const sd = c.sd === null ? null : numOrNull(r[c.sd]);
-      const half = sd !== null && n >= 2 ? sd * tHalfWidth(n) : null;
-      out.push(makeRow(ci, cell, spec.kode, null, n, r1(s), half === null ? null : r1(s - half), half === null ? null : r1(s + half), mangler, ''));
-    } else {
-      out.push(makeRow(ci, cell, spec.kode, null, n, r1(s), null, null, mangler, ''));
+    const kind = measureKind(spec.kind);
+    const verdi = r1(kind.value(s, n));
+    const teller = kind.numerator ? s : null;
+    // The interval the kind owns (catalogue/measure-kinds.ts).
+    switch (kind.interval) {
+      case 'wilson': {
+        const ci95 = wilson(s, n);
+        out.push(makeRow(ci, cell, spec.kode, teller, n, verdi, r1(ci95.lower), r1(ci95.upper), mangler, ''));
+        break;
+      }
+      case 't': {
+        const sd = c.sd === null ? null : numOrNull(r[c.sd]);
+        const half = sd !== null && n >= 2 ? sd * tHalfWidth(n) : null;
+        out.push(makeRow(ci, cell, spec.kode, teller, n, verdi, half === null ? null : r1(s - half), half === null ? null : r1(s + half), mangler, ''));
+        break;
+      }
+      case 'none':
+        out.push(makeRow(ci, cell, spec.kode, teller, n, verdi, null, null, mangler, ''));
+        break;
+      case 'shifted':
+        throw new Error(`${ci.def.id}.${spec.kode}: a derived measure is computed from its source's cells (reference-gap.ts), not aggregated`);
+      default:
+        assertNever(kind.interval, 'interval');
     }
   }
 }
@@ -136,7 +152,7 @@ export function finalizeBatch(parts: readonly CompiledIndicator[], frame: Frame)
   };
   const cols = parts.map((p) => p.measures.map((m): Col => ({
     spec: m.spec, tot: at(m.columns.tot), n: at(m.columns.n), s: at(m.columns.s),
-    sd: m.spec.kind === 'mean' ? at(m.columns.sd) : null,
+    sd: measureKind(m.spec.kind).interval === 't' ? at(m.columns.sd) : null,
   })));
   for (const r of frame.rows) {
     const cell = cellAt(r, x);

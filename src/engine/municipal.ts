@@ -8,6 +8,8 @@ import type { ResultRow } from '../contract/results.ts';
 import type { Row, Store } from '../store/index.ts';
 import { sql } from '../store/index.ts';
 import { round1, wilson } from '../stats/index.ts';
+import { assertNever } from '../shared/assert-never.ts';
+
 
 const SETS = `GROUPING SETS ((periode), (periode, fylke), (periode, fylke, kommune))`;
 
@@ -69,12 +71,21 @@ export async function computeMunicipal(store: Store, def: IndicatorDef, tables: 
       indikator: def.id, ledd: def.ledd, kohort: def.kohort, periode: Number(r['periode']), botid: null,
       lovregime: 'alle', regionniva, region, gruppe: 'alle', kjonn: 'alle', maal: String(r['maal']), mangler: null, status: '',
     } as const;
-    if (m.kind === 'share') {
-      const k = Math.min(Math.round(s), Math.round(n));
-      const ci = wilson(k, Math.round(n));
-      return [{ ...cell, teller: k, nevner: Math.round(n), verdi: round1((100 * k) / Math.round(n)), ki_nedre: round1(ci.lower), ki_ovre: round1(ci.upper) }];
+    switch (m.kind) {
+      case 'share': {
+        const k = Math.min(Math.round(s), Math.round(n));
+        const ci = wilson(k, Math.round(n));
+        return [{ ...cell, teller: k, nevner: Math.round(n), verdi: round1((100 * k) / Math.round(n)), ki_nedre: round1(ci.lower), ki_ovre: round1(ci.upper) }];
+      }
+      case 'mean':
+        // A ratio of reported sums (kroner per participant), not a sample: no interval, whole kroner.
+        return [{ ...cell, teller: null, nevner: Math.round(n), verdi: Math.round(s / n), ki_nedre: null, ki_ovre: null }];
+      case 'median':
+      case 'count':
+      case 'derived':
+        throw new Error(`${def.id}.${m.kode}: a municipality-year indicator has shares or means of reported figures, not "${m.kind}"`);
+      default:
+        return assertNever(m.kind, 'measure kind');
     }
-    // A ratio of sums (kroner per participant): no sampling interval.
-    return [{ ...cell, teller: null, nevner: Math.round(n), verdi: Math.round(s / n), ki_nedre: null, ki_ovre: null }];
   });
 }

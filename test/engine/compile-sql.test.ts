@@ -8,6 +8,8 @@ import { indicatorById, type IndicatorDef } from '../../src/catalogue/index.ts';
 import { compileIndicator, preparePersonFacts, tableNames, type CompileContext } from '../../src/engine/index.ts';
 import { batchKey, compileBatch } from '../../src/engine/compile.ts';
 import { groupingSets } from '../../src/engine/grouping.ts';
+import { finalizeBatch, frameOf } from '../../src/engine/finalize.ts';
+import type { ResultRow } from '../../src/contract/results.ts';
 import { fixtureStore } from './fixture-store.ts';
 import { HAND_DATA, LAST_DATE } from './hand-checked-data.ts';
 
@@ -115,6 +117,31 @@ describe('compiled SQL', () => {
         { periode: 2022, tot: 1, s: 0 },
         { periode: 2023, tot: 1, s: 0 },
       ], `SQL was:\n${compiled.sql}`);
+    } finally {
+      await store.close();
+    }
+  });
+  it('computes a count measure with the share\'s SQL, publishing the count itself without an interval', async () => {
+    // The same fact as a count (catalogue/measure-kinds.ts: flag_sum aggregation, no interval, teller published).
+    const count: IndicatorDef = { ...SMALL, measures: [{ ...SMALL.measures[0]!, kind: 'count', enhet: 'antall' }] };
+    const ci = compileIndicator(count, CTX);
+    assert.equal(ci.sql, compiled.sql, 'a count aggregates like a share');
+    const store = await fixtureStore(HAND_DATA, LAST_DATE);
+    try {
+      await preparePersonFacts(store, await tableNames(store));
+      const frame = frameOf(await store.all(ci.sql));
+      const land = (rows: readonly ResultRow[]) =>
+        rows.filter((r) => r.region === '0' && r.gruppe === 'alle' && r.lovregime === 'alle' && r.kjonn === 'alle')
+          .sort((a, b) => a.periode - b.periode).map((r) => [r.periode, r.teller, r.nevner, r.verdi, r.ki_nedre, r.ki_ovre]);
+      assert.deepEqual(land(finalizeBatch([ci], frame).get(count.id)!), [
+        [2021, 1, 1, 1, null, null],
+        [2022, 0, 1, 0, null, null],
+        [2023, 0, 1, 0, null, null],
+      ]);
+      // The share of the same cells: per cent with a Wilson interval.
+      const shares = land(finalizeBatch([compiled], frame).get(SMALL.id)!);
+      assert.deepEqual(shares.map((r) => r.slice(0, 4)), [[2021, 1, 1, 100], [2022, 0, 1, 0], [2023, 0, 1, 0]]);
+      assert.ok(shares.every((r) => r[4] !== null && r[5] !== null));
     } finally {
       await store.close();
     }

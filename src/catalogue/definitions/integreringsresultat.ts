@@ -29,7 +29,7 @@ const eduMeasures = (source: 'fullfort_norge' | 'godkjent_utland') => [
 const gap = (column: 'ref_inntekt_over_2g' | 'ref_sysselsatt', navn: Text, fact: FactSpec): MeasureSpec => ({
   kode: 'gap_befolkning',
   navn,
-  kind: 'mean',
+  kind: 'derived',
   enhet: 'prosentpoeng',
   // The fact of the share it is derived from (not compiled: the gap comes from the share's cells).
   fact,
