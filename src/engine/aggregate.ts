@@ -137,7 +137,7 @@ function directSql(ms: readonly AggregateInput[], pool: number): { sql: string; 
       case 'mean':
         return { tot, n, s: aggs.add(`avg(${m.value})${f}`, `${c}_s`), sd: aggs.add(`stddev_samp(${m.value})${f}`, `${c}_sd`) };
       case 'median':
-        return { tot, n, s: aggs.add(`median(${m.value})${f}`, `${c}_s`), sd: `${c}_sd` };
+        return { tot, n, s: aggs.add(`${sql.median(m.value)}${f}`, `${c}_s`), sd: `${c}_sd` };
       case 'from_measure':
         throw notAggregated(m);
       default:
@@ -197,7 +197,7 @@ ${setsSql()}`;
     ${cell.list.join(',\n    ')}
   FROM f
   WHERE periode IS NOT NULL
-  GROUP BY ALL
+  ${sql.groupByAll()}
 )
 ${withPool(yearly, 'c', roll.list, pool)}`;
   return { sql: text, columns, outputs: outputs(roll, pool) };

@@ -25,9 +25,9 @@ export interface FactSql {
   readonly notNull?: true;
 }
 
-const CEFR_LIST = `[${CEFR.map(sql.lit).join(', ')}]`;
+const CEFR_LIST = sql.listLit(CEFR);
 /** CEFR level → rank 0..5 (law-rules §7: under_A1 < A1 < A2 < B1 < B2 < C1); NULL for other values. */
-export const cefrRankSql = (expr: string): string => `(list_position(${CEFR_LIST}, ${expr}) - 1)`;
+export const cefrRankSql = (expr: string): string => `(${sql.listPosition(CEFR_LIST, expr)} - 1)`;
 const MONTH_DAYS = 30.4375;
 const months = (a: string, b: string) => `(${sql.daysBetween(a, b)} / ${MONTH_DAYS})`;
 const completion = 'COALESCE(u.intro_slutt, u.avslutning_dato)';
@@ -69,7 +69,7 @@ function elementsCte(ctx: CompileContext, byYear: boolean): HelperCte {
 const AVS: HelperCte = {
   name: 'avs',
   body: `SELECT person_id, hovedaarsak, aarsak2, aarsak3, sluttmaal_oppnaadd FROM avslutning
-    QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY dato DESC) = 1`,
+    ${sql.firstPerPartition('person_id', 'dato DESC')}`,
   on: 'avs.person_id = u.person_id',
 };
 
@@ -136,7 +136,7 @@ const known = (f: FactSql): FactSql => ({ ...f, notNull: true });
 export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): FactSql {
   switch (f.kind) {
     case 'element_in_period':
-      return known(plain(`COALESCE(list_has_any(elj.els, ${sql.litList(f.elements).replace(/^\(/, '[').replace(/\)$/, ']')}), FALSE)`, ['elementer'], [elementsCte(ctx, byYear)]));
+      return known(plain(`COALESCE(${sql.listHasAny('elj.els', f.elements)}, FALSE)`, ['elementer'], [elementsCte(ctx, byYear)]));
     case 'programme_flag':
       return plain(`u.${sql.quoteIdent(f.column)}`);
     case 'programme_months':
@@ -175,7 +175,7 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
       const name = `oa_${f.step}`;
       return plain(`(${name}.av IN ${sql.litList(f.actors)})`, ['oppstart'], [{
         name,
-        body: `SELECT person_id, arg_min(utfort_av, dato) AS av FROM oppstart WHERE type = ${sql.lit(f.step)} GROUP BY person_id`,
+        body: `SELECT person_id, ${sql.argMin('utfort_av', 'dato')} AS av FROM oppstart WHERE type = ${sql.lit(f.step)} GROUP BY person_id`,
         on: `${name}.person_id = u.person_id`,
       }]);
     }
@@ -193,7 +193,7 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
     case 'recommended_goal':
       return known(plain(`COALESCE(kv.anbefalt IN ${sql.litList(f.codes)}, FALSE)`, ['oppstart'], [{
         name: 'kv',
-        body: `SELECT person_id, arg_max(anbefalt_sluttmaal, dato) AS anbefalt FROM oppstart WHERE type = 'karriereveiledning' GROUP BY person_id`,
+        body: `SELECT person_id, ${sql.argMax('anbefalt_sluttmaal', 'dato')} AS anbefalt FROM oppstart WHERE type = 'karriereveiledning' GROUP BY person_id`,
         on: 'kv.person_id = u.person_id',
       }]));
     case 'subgroup':
@@ -260,7 +260,7 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
         body: `SELECT u2.person_id, u2.maaleaar, max(${cefrRankSql('p.resultat')}) AS muntlig
     FROM (SELECT DISTINCT person_id, maaleaar FROM u) u2 JOIN proever p ON p.person_id = u2.person_id
     WHERE p.prove = 'norsk' AND p.delprove = 'muntlig' AND p.dato <= ${sql.dateInYear('u2.maaleaar', 11, 1)}
-    GROUP BY ALL`,
+    ${sql.groupByAll()}`,
         on: 'cz.person_id = u.person_id AND cz.maaleaar = u.maaleaar',
       };
       const req = valuesCte('czkrav', ctx.citizenshipRank);

@@ -90,7 +90,7 @@ const d = (col: string) => `CAST(${col} AS VARCHAR)`;
 export function inputQuery(tables: Set<string>): string {
   const ctes = [
     `ip AS (SELECT person_id, kommune, vedtaksdato, startdato, sluttdato, forlenget, heltid, vgo_heltid
-       FROM introprogram QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY vedtaksdato, startdato NULLS LAST) = 1)`,
+       FROM introprogram ${sql.firstPerPartition('person_id', 'vedtaksdato, startdato NULLS LAST')})`,
   ];
   const joins: string[] = ['LEFT JOIN ip ON ip.person_id = p.person_id'];
   const cols: string[] = [
@@ -100,9 +100,9 @@ export function inputQuery(tables: Set<string>): string {
   if (tables.has('maal')) {
     // Law-rules §6: indicators use the last adjusted goal.
     ctes.push(`sm AS (SELECT person_id, sluttmaal FROM maal WHERE type = 'sluttmaal'
-       QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY dato DESC) = 1)`);
+       ${sql.firstPerPartition('person_id', 'dato DESC')})`);
     ctes.push(`nm AS (SELECT * FROM maal WHERE type = 'norskmaal'
-       QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY dato DESC) = 1)`);
+       ${sql.firstPerPartition('person_id', 'dato DESC')})`);
     joins.push('LEFT JOIN sm ON sm.person_id = p.person_id', 'LEFT JOIN nm ON nm.person_id = p.person_id');
     cols.push(`sm.sluttmaal AS sm_sluttmaal`, `nm.lytte AS nm_lytte`, `nm.lese AS nm_lese`, `nm.skrive AS nm_skrive`,
       `nm.muntlig AS nm_muntlig`, `CAST(nm.vgo_karakter AS DOUBLE) AS nm_karakter`);
@@ -111,7 +111,7 @@ export function inputQuery(tables: Set<string>): string {
   }
   if (tables.has('utfall')) {
     ctes.push(`uf AS (SELECT person_id, bosted FROM utfall WHERE bosted IS NOT NULL
-       QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY aar) = 1)`);
+       ${sql.firstPerPartition('person_id', 'aar')})`);
     joins.push('LEFT JOIN uf ON uf.person_id = p.person_id');
     cols.push('uf.bosted AS uf_bosted');
   } else cols.push('NULL AS uf_bosted');

@@ -62,6 +62,53 @@ export function safeDiv(num: string, den: string): string {
   return `(${num})::DOUBLE / NULLIF(${den}, 0)`;
 }
 
+// ---- Query syntax the engine uses that is DuckDB's own ----
+// Each helper names the construct so a second dialect (README.md "Adding a dialect") replaces it in
+// one place. The text they return is exactly what the engine wrote inline before (SQL snapshots).
+
+/** GROUP BY every column that is not aggregated (DuckDB; PostgreSQL and Trino list the columns). */
+export function groupByAll(): string {
+  return 'GROUP BY ALL';
+}
+
+/**
+ * Keeps the first row per `partition` in `order`, written after FROM/WHERE (DuckDB `QUALIFY`;
+ * PostgreSQL: a `row_number()` column in a subquery filtered to 1, or `DISTINCT ON`).
+ */
+export function firstPerPartition(partition: string, order: string): string {
+  return `QUALIFY row_number() OVER (PARTITION BY ${partition} ORDER BY ${order}) = 1`;
+}
+
+/** A list literal of strings: ['a', 'b'] (PostgreSQL: ARRAY['a', 'b']). */
+export function listLit(values: readonly string[]): string {
+  return `[${values.map(lit).join(', ')}]`;
+}
+
+/** True when the list expression shares an element with the list literal (PostgreSQL: `&&`). */
+export function listHasAny(listExpr: string, values: readonly string[]): string {
+  return `list_has_any(${listExpr}, ${listLit(values)})`;
+}
+
+/** 1-based position of expr in a list, NULL when absent (PostgreSQL: array_position). */
+export function listPosition(listExpr: string, expr: string): string {
+  return `list_position(${listExpr}, ${expr})`;
+}
+
+/** The `value` of the row with the largest `by` in the group (PostgreSQL: an ordered array_agg, or DISTINCT ON). */
+export function argMax(value: string, by: string): string {
+  return `arg_max(${value}, ${by})`;
+}
+
+/** The `value` of the row with the smallest `by` in the group. */
+export function argMin(value: string, by: string): string {
+  return `arg_min(${value}, ${by})`;
+}
+
+/** The median of expr as an aggregate (PostgreSQL: percentile_cont(0.5) WITHIN GROUP (ORDER BY expr)). */
+export function median(expr: string): string {
+  return `median(${expr})`;
+}
+
 // ---- Ingest helpers (added by ingest, additive) ----
 
 /**
