@@ -6,6 +6,7 @@ import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { tr } from '../../shared/lang.ts';
 import { consoleProgress } from '../../shared/progress.ts';
+import { intOption } from '../options.ts';
 
 interface AnalyseArgs {
   db: string;
@@ -13,14 +14,6 @@ interface AnalyseArgs {
   window: string;
   minN: string;
   quiet?: boolean;
-}
-
-function positiveInt(name: string, s: string, max: number): number {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new UserError(tr(`${name} må være et heltall fra 1 til ${max}, ikke «${s}»`, `${name} must be an integer from 1 to ${max}, not "${s}"`));
-  }
-  return n;
 }
 
 /** `integreringsmonitor analyse --db FILE --out DIR [--window N] [--min-n N]` */
@@ -35,8 +28,8 @@ export function registerAnalyse(program: Command): void {
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .action(async (args: AnalyseArgs) => {
       if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
-      const window = positiveInt('--window', args.window, 10);
-      const minN = positiveInt('--min-n', args.minN, 100_000);
+      const window = intOption('--window', args.window, 1, 10);
+      const minN = intOption('--min-n', args.minN, 1, 100_000);
       const progress = consoleProgress(args.quiet ?? false);
       const t0 = performance.now();
       const store = await openStore(args.db);

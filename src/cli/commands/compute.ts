@@ -5,6 +5,7 @@ import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { tr } from '../../shared/lang.ts';
 import { consoleProgress } from '../../shared/progress.ts';
+import { choiceOption, intOption } from '../options.ts';
 import { existsSync } from 'node:fs';
 
 interface ComputeArgs {
@@ -39,28 +40,19 @@ export function registerCompute(program: Command): void {
 }
 
 export async function runCompute(args: ComputeArgs): Promise<void> {
-  if (args.disclosure !== 'on' && args.disclosure !== 'off') {
-    throw new UserError(tr(`--disclosure må være on eller off, ikke "${args.disclosure}"`, `--disclosure must be on or off, not "${args.disclosure}"`));
-  }
-  const workers = args.workers === undefined ? undefined : Number(args.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 8)) {
-    throw new UserError(tr(`--workers må være et heltall fra 1 til 8, ikke "${args.workers}"`, `--workers must be an integer from 1 to 8, not "${args.workers}"`));
-  }
+  const disclosure = choiceOption('--disclosure', args.disclosure, ['on', 'off']);
+  const workers = args.workers === undefined ? undefined : intOption('--workers', args.workers, 1, 8);
   const pool = Number(args.pool);
   if (!(Number.isInteger(pool) && pool >= 0 && pool <= 10) || pool === 1) {
     throw new UserError(tr(`--pool må være 0 (av) eller et heltall fra 2 til 10, ikke "${args.pool}"`, `--pool must be 0 (off) or an integer from 2 to 10, not "${args.pool}"`));
   }
   const cohorts = parseCohortOption(args.kohort ?? '', DEFINITIONS);
   if (!existsSync(args.db)) throw new UserError(tr(`finner ikke lageret ${args.db}`, `store not found: ${args.db}`));
-  if (args.xlsx !== undefined && !['wait', 'skip'].includes(args.xlsx)) {
-    throw new UserError(tr(`--xlsx må være wait eller skip, ikke "${args.xlsx}"`, `--xlsx must be wait or skip, not "${args.xlsx}"`));
-  }
-  if (args.analyses !== 'on' && args.analyses !== 'off') {
-    throw new UserError(tr(`--analyses må være on eller off, ikke "${args.analyses}"`, `--analyses must be on or off, not "${args.analyses}"`));
-  }
+  const xlsx = args.xlsx === undefined ? 'wait' : choiceOption('--xlsx', args.xlsx, ['wait', 'skip']);
+  const analyses = choiceOption('--analyses', args.analyses, ['on', 'off']);
   const progress = consoleProgress(args.quiet ?? false);
   const t0 = performance.now();
-  if (args.disclosure === 'off') {
+  if (disclosure === 'off') {
     process.stderr.write(
       tr(
         'ADVARSEL: personvern er slått av (--disclosure off). Resultatene er ubeskyttet og kun for analytikere med tilgang til mikrodata.\n',
@@ -72,13 +64,13 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
   try {
     const result = await runPublication(store, {
       out: args.out,
-      disclosure: args.disclosure,
+      disclosure,
       progress,
       ...(workers ? { workers } : {}),
-      background: args.xlsx === 'skip' ? 'skip' : 'wait',
+      background: xlsx,
       compute: { cohorts, ...(pool > 1 ? { poolYears: pool } : {}) },
       catalogue: withCohorts(CATALOGUE, cohorts),
-      analyses: args.analyses === 'on',
+      analyses: analyses === 'on',
     });
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     const nFiles = result.files.length + (await result.background).length;
