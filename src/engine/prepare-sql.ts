@@ -79,15 +79,18 @@ export const STAGING_COLUMNS: readonly (readonly [string, string])[] = [
   ['avslutning_dato', 'VARCHAR'], ['utdanning_medbrakt', 'VARCHAR'], ['fodt', 'VARCHAR'],
 ];
 
-const DATE_COLUMNS = new Set([
+export const DATE_COLUMNS: ReadonlySet<string> = new Set([
   'bosatt_dato', 'intro_vedtak', 'intro_start', 'intro_slutt', 'rett_plikt_slutt', 'samf_anker',
   'utvandret_dato', 'dod_dato', 'avslutning_dato', 'fodt',
 ]);
 
-const d = (col: string) => `CAST(${col} AS VARCHAR)`;
 
-/** The per-person input; optional tables that are absent contribute NULLs. */
-export function inputQuery(tables: Set<string>): string {
+/**
+ * The per-person input; optional tables that are absent contribute NULLs. Dates are text for the
+ * TypeScript oracle (`typed: false`) and DATE for the SQL step.
+ */
+export function inputQuery(tables: Set<string>, typed = false): string {
+  const d = (col: string) => (typed ? col : `CAST(${col} AS VARCHAR)`);
   const ctes = [
     `ip AS (SELECT person_id, kommune, vedtaksdato, startdato, sluttdato, forlenget, heltid, vgo_heltid
        FROM introprogram ${sql.firstPerPartition('person_id', 'vedtaksdato, startdato NULLS LAST')})`,

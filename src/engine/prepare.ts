@@ -1,8 +1,7 @@
 /**
- * Person facts: one pass over the persons that applies the pure law rules (src/rules) to every
- * person and stores the result as the table `person_fakta`, which every indicator joins.
- * Heavy lifting (first programme row, last goals, first residence) is done in SQL; the rules run
- * in TypeScript, once per person; the result goes back through the store's appender.
+ * Person facts: the table `person_fakta` (one row per person, the law rules applied), which every
+ * indicator joins. Built in one SQL step (person-facts-sql.ts); the pure TypeScript rules
+ * (src/rules, applied per person by personRow) are kept as the oracle the SQL is tested against.
  */
 import type { SqlValue, Store } from '../store/index.ts';
 import {
@@ -14,6 +13,7 @@ import {
   type LanguageGoal,
 } from '../rules/index.ts';
 import { packStagingRow, packedInputQuery, parseInputRow, finalSelect, stagingView, type InputRow } from './prepare-sql.ts';
+import { personFactsQuery } from './person-facts-sql.ts';
 
 export const PERSON_FAKTA = 'person_fakta';
 
@@ -92,22 +92,45 @@ export function personRow(r: InputRow): SqlValue[] {
   ];
 }
 
-/** Builds `person_fakta` from the store's tables; returns the number of persons. */
+/**
+ * Builds `person_fakta` from the store's tables in one set-based SQL step (person-facts-sql.ts);
+ * returns the number of persons.
+ */
 export async function preparePersonFacts(store: Store, tables: Set<string>): Promise<number> {
+  await dropStaging(store);
+  await store.run(`CREATE TEMP VIEW person_fakta_staging AS ${personFactsQuery(tables)}`);
+  return buildFinal(store, tables);
+}
+
+/**
+ * The oracle: the same table built by the pure TypeScript rules, one person at a time (personRow).
+ * Slow (every person crosses to JavaScript and back); used by the tests that hold the SQL to it.
+ */
+export async function preparePersonFactsTs(store: Store, tables: Set<string>): Promise<number> {
   // One packed text per person crosses to JavaScript (much faster than 26 values one by one).
   const input = (await store.all<{ p: string }>(packedInputQuery(tables))).map((r) => parseInputRow(r.p));
   // Staging goes back packed too: one text per person, split and typed by a view (prepare-sql.ts).
-  await store.run(`DROP VIEW IF EXISTS person_fakta_staging`);
-  await store.run(`DROP TABLE IF EXISTS person_fakta_staging`);
-  await store.run(`DROP TABLE IF EXISTS person_fakta_packed`);
+  await dropStaging(store);
   await store.run(`CREATE TEMP TABLE person_fakta_packed (p VARCHAR)`);
   await store.append('person_fakta_packed', (function* () {
     for (const r of input) yield [packStagingRow(personRow(r))];
   })());
   await store.run(stagingView());
+  const n = await buildFinal(store, tables);
+  await store.run(`DROP TABLE person_fakta_packed`);
+  return n;
+}
+
+async function dropStaging(store: Store): Promise<void> {
+  await store.run(`DROP VIEW IF EXISTS person_fakta_staging`);
+  await store.run(`DROP TABLE IF EXISTS person_fakta_staging`);
+  await store.run(`DROP TABLE IF EXISTS person_fakta_packed`);
+}
+
+async function buildFinal(store: Store, tables: Set<string>): Promise<number> {
   await store.run(`DROP TABLE IF EXISTS ${PERSON_FAKTA}`);
   await store.run(`CREATE TABLE ${PERSON_FAKTA} AS ${finalSelect(tables.has('ref_kommuner'))}`);
   await store.run(`DROP VIEW person_fakta_staging`);
-  await store.run(`DROP TABLE person_fakta_packed`);
-  return input.length;
+  const n = await store.all<{ n: number }>(`SELECT count(*) AS n FROM ${PERSON_FAKTA}`);
+  return Number(n[0]?.n ?? 0);
 }
