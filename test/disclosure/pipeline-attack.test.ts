@@ -4,34 +4,23 @@
  * ATTACK_NATIONAL=1 (CI sets it; it takes several minutes). No published cell may be unsafe, no
  * suppressed count may be recoverable exactly or within fewer than `minCount` persons, and every
  * relation the attacker assumes must hold in the engine's output. The test prints how many cells
- * it attacked per indicator. Stores are cached under out/test-cache/ (own seeds).
+ * it attacked per indicator. Stores are cached under out/test-cache/ (own seeds), keyed by a hash of
+ * the generator, contract and ingest code (test/fixtures/test-cache.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CATALOGUE } from '../../src/catalogue/index.ts';
 import type { ResultRow } from '../../src/contract/results.ts';
 import { assertNoUnsafeCells, DEFAULT_DISCLOSURE, protectParallel } from '../../src/disclosure/index.ts';
 import { computeAll } from '../../src/engine/index.ts';
-import { ingest } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import { generate, type Scale } from '../../src/synth/index.ts';
+import type { Scale } from '../../src/synth/index.ts';
+import { cachedStore } from '../fixtures/test-cache.ts';
 import { attack } from './attacker.ts';
 import { additiveGroupOf, attackByIndicator } from './pipeline.ts';
 
-const dir = join('out', 'test-cache');
-
 async function engineRows(scale: Scale, seed: number): Promise<ResultRow[]> {
-  const db = join(dir, `${scale}-attack.duckdb`);
-  await mkdir(dir, { recursive: true });
-  if (!existsSync(db)) {
-    const data = join(dir, `${scale}-attack-data`);
-    if (!existsSync(join(data, 'personer.csv'))) await generate({ scale, seed, outDir: data });
-    assert.ok((await ingest({ inputDir: data, dbPath: db })).ok, `ingest of ${scale} data`);
-  }
-  const store = await openStore(db);
+  const store = await openStore(await cachedStore(`${scale}-attack`, scale, seed));
   try {
     return (await computeAll(store)).rows;
   } finally {

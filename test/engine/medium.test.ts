@@ -1,36 +1,24 @@
 /**
  * Every indicator produces rows on `medium` synthetic data (generate → ingest → compute).
- * The data and store are cached under out/test-cache/ so repeated runs only compute.
+ * The data and store are cached under out/test-cache/, keyed by a hash of the generator, contract
+ * and ingest code (test/fixtures/test-cache.ts), so repeated runs only compute.
  */
 import { before, after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DEFINITIONS, windowOf } from '../../src/catalogue/index.ts';
 import { windowEnd } from '../../src/catalogue/windows.ts';
 import type { ResultRow } from '../../src/contract/results.ts';
 import { computeAll } from '../../src/engine/index.ts';
-import { generate } from '../../src/synth/index.ts';
-import { ingest } from '../../src/ingest/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { cachedStore } from '../fixtures/test-cache.ts';
 
-const dir = join('out', 'test-cache');
-const db = join(dir, 'medium-engine.duckdb');
 let store: Store;
 let rows: ResultRow[] = [];
 let lastDate = '';
 let lastOutcomeYear: number | null = null;
 
 before(async () => {
-  await mkdir(dir, { recursive: true });
-  if (!existsSync(db)) {
-    const data = join(dir, 'medium-data');
-    if (!existsSync(join(data, 'personer.csv'))) await generate({ scale: 'medium', seed: 7, outDir: data });
-    const report = await ingest({ inputDir: data, dbPath: db });
-    assert.ok(report.ok, 'ingest of medium data');
-  }
-  store = await openStore(db);
+  store = await openStore(await cachedStore('medium-engine', 'medium', 7));
   const result = await computeAll(store);
   rows = result.rows;
   lastDate = result.dataLastDate;

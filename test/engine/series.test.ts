@@ -4,20 +4,15 @@
  * norsk_plikt) at country level (both sexes)
  * over its periods (and years since settlement). It fails when it is all `..` or constant 0,
  * unless NO_SIGNAL below documents why that is right. The data and store are cached under
- * out/test-cache/series-<hash>/, keyed by a hash of the generator, contract and ingest code, so a
- * changed generator never reuses a stale store.
+ * out/test-cache/series-<hash>/, keyed by a hash of the generator, contract and ingest code
+ * (test/fixtures/test-cache.ts), so a changed generator never reuses a stale store.
  */
 import { before, after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ResultRow } from '../../src/contract/results.ts';
 import { computeAll } from '../../src/engine/index.ts';
-import { generate } from '../../src/synth/index.ts';
-import { ingest } from '../../src/ingest/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { cachedStore } from '../fixtures/test-cache.ts';
 
 interface Reason {
   readonly indikator: string;
@@ -45,30 +40,11 @@ export const NO_SIGNAL: readonly Reason[] = [
   { indikator: 'R7', maal: /^grunnskole$/, why: 'foreign primary school is not approved: approvals are of upper-secondary and higher education' },
 ];
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? files(p) : [p];
-});
-const codeHash = (): string => {
-  const h = createHash('sha256');
-  for (const f of ['src/synth', 'src/contract', 'src/ingest', 'src/refdata'].flatMap(files).sort()) h.update(f).update(readFileSync(f));
-  return h.digest('hex').slice(0, 12);
-};
-
-const dir = join('out', 'test-cache', `series-${codeHash()}`);
 let store: Store;
 let rows: ResultRow[] = [];
 
 before(async () => {
-  await mkdir(dir, { recursive: true });
-  const db = join(dir, 'medium.duckdb');
-  if (!existsSync(db)) {
-    const data = join(dir, 'data');
-    if (!existsSync(join(data, 'personer.csv'))) await generate({ scale: 'medium', seed: 1, outDir: data });
-    const report = await ingest({ inputDir: data, dbPath: db });
-    assert.ok(report.ok, 'ingest of medium data');
-  }
-  store = await openStore(db);
+  store = await openStore(await cachedStore('series', 'medium', 1));
   rows = (await computeAll(store)).rows;
 });
 after(async () => store?.close());
