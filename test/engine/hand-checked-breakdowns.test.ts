@@ -16,6 +16,7 @@ import { computeAll } from '../../src/engine/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { fixtureStore, type FixtureData } from './fixture-store.ts';
 import { HAND_DATA, LAST_DATE } from './hand-checked-data.ts';
+import { cellLookup } from './cell-lookup.ts';
 
 const extra = { landbakgrunn: 'SYR', barn_under_18: false, utvandret_dato: null, dod_dato: null };
 const DATA: FixtureData = {
@@ -67,18 +68,7 @@ before(async () => {
 });
 after(async () => store.close());
 
-interface Key { indikator: string; maal: string; periode: number; gruppe?: string; regionniva?: string; region?: string; botid?: number | null }
-function find(k: Key): ResultRow | undefined {
-  const want = { gruppe: 'alle', lovregime: 'alle', regionniva: 'land', region: '0', kjonn: 'alle', botid: null, ...k };
-  const found = rows.filter((r) => (Object.keys(want) as (keyof typeof want)[]).every((f) => r[f] === want[f]));
-  assert.ok(found.length <= 1, JSON.stringify(want));
-  return found[0];
-}
-function share(k: Key, teller: number, nevner: number, mangler = 0): void {
-  const c = find(k);
-  assert.ok(c, `no cell ${JSON.stringify(k)}`);
-  assert.deepEqual({ teller: c.teller, nevner: c.nevner, mangler: c.mangler, status: c.status }, { teller, nevner, mangler, status: '' }, JSON.stringify(k));
-}
+const { find, share } = cellLookup(() => rows);
 
 describe('I4 distribution of programme lengths (5.1.1.1)', () => {
   it('puts each completer in one band', () => {

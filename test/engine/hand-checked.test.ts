@@ -10,6 +10,7 @@ import { computeAll } from '../../src/engine/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { fixtureStore } from './fixture-store.ts';
 import { HAND_DATA, LAST_DATE } from './hand-checked-data.ts';
+import { cellLookup } from './cell-lookup.ts';
 
 const CORE = ['I1', 'I2', 'I3', 'I4', 'P1', 'P2', 'P4', 'P5', 'R1', 'R2', 'R3', 'R4'];
 let store: Store;
@@ -23,40 +24,7 @@ before(async () => {
 });
 after(async () => store.close());
 
-interface Key {
-  indikator: string;
-  maal: string;
-  periode: number;
-  gruppe?: string;
-  lovregime?: string;
-  regionniva?: string;
-  region?: string;
-  kjonn?: string;
-  botid?: number | null;
-}
-
-function cell(k: Key): ResultRow {
-  const want = { gruppe: 'alle', lovregime: 'alle', regionniva: 'land', region: '0', kjonn: 'alle', botid: null, ...k };
-  const found = rows.filter((r) => (Object.keys(want) as (keyof typeof want)[]).every((f) => r[f] === want[f]));
-  assert.equal(found.length, 1, `expected one cell for ${JSON.stringify(want)}, found ${found.length}`);
-  return found[0]!;
-}
-
-const absent = (k: Key) => {
-  const want = { gruppe: 'alle', lovregime: 'alle', regionniva: 'land', region: '0', kjonn: 'alle', botid: null, ...k };
-  return !rows.some((r) => (Object.keys(want) as (keyof typeof want)[]).every((f) => r[f] === want[f]));
-};
-
-function share(k: Key, teller: number, nevner: number, mangler = 0): void {
-  const c = cell(k);
-  assert.deepEqual(
-    { teller: c.teller, nevner: c.nevner, mangler: c.mangler, status: c.status },
-    { teller, nevner, mangler, status: '' },
-    JSON.stringify(k),
-  );
-  assert.equal(c.verdi, Math.round((1000 * teller) / nevner) / 10);
-  assert.ok(c.ki_nedre! <= c.verdi! && c.verdi! <= c.ki_ovre!, 'the value lies inside its Wilson interval');
-}
+const { cell, absent, share } = cellLookup(() => rows);
 
 describe('link 1 — innsats', () => {
   it('I1: active in 2022 are A, D (to 2022-12-31) and B (running); C ended 2021', () => {
