@@ -117,6 +117,15 @@ function counts(m: AggregateInput, aggs: Aggregates, wrap: (x: string) => string
   return { tot, n };
 }
 
+/** The yearly grouping-sets SELECT over `from` (a relation, with its WHERE if any). */
+function yearlySelect(aggs: readonly string[], from: string): string {
+  return `SELECT ${DIMS},
+  ${GROUPING_FLAGS},
+  ${aggs.join(',\n  ')}
+FROM ${from}
+${setsSql()}`;
+}
+
 /** A derived measure (catalogue `referenceGap`) comes from its source's cells, never from unit rows. */
 function notAggregated(m: AggregateInput): Error {
   return new Error(`${m.spec.kode}: a derived measure is computed from its source's cells (reference-gap.ts), not aggregated`);
@@ -144,12 +153,7 @@ function directSql(ms: readonly AggregateInput[], pool: number): { sql: string; 
         return assertNever(how, 'aggregation');
     }
   });
-  const yearly = `SELECT ${DIMS},
-  ${GROUPING_FLAGS},
-  ${aggs.list.join(',\n  ')}
-FROM f
-WHERE periode IS NOT NULL
-${setsSql()}`;
+  const yearly = yearlySelect(aggs.list, 'f\nWHERE periode IS NOT NULL');
   const text = withPool(yearly, 'f', aggs.list, pool);
   return { sql: text, columns, outputs: outputs(aggs, pool) };
 }
@@ -187,11 +191,7 @@ function stagedSql(ms: readonly AggregateInput[], pool: number): { sql: string; 
         return assertNever(how, 'aggregation');
     }
   });
-  const yearly = `SELECT ${DIMS},
-  ${GROUPING_FLAGS},
-  ${roll.list.join(',\n  ')}
-FROM c
-${setsSql()}`;
+  const yearly = yearlySelect(roll.list, 'c');
   const text = `c AS (
   SELECT ${DIMS},
     ${cell.list.join(',\n    ')}

@@ -1,6 +1,8 @@
 /** Small builders for the definitions: they keep each definition a short, readable table row. */
 import type { FactSpec, MeasureSpec } from '../ir.ts';
 import type { Text, Unit } from '../types.ts';
+import type { IndicatorDef } from '../definition.ts';
+import type { Kohort } from '../../contract/results.ts';
 
 export const share = (kode: string, navn: Text, fact: FactSpec, extra: Partial<MeasureSpec> = {}): MeasureSpec => ({
   kode,
@@ -54,3 +56,34 @@ export const KOHORT_BEGRUNNELSE = {
     en: 'Municipality figures per calendar year (KOSTRA, user survey): no person cohort.',
   },
 } as const;
+
+/** The breakdowns of an intro-participant indicator (links 1 and 2). */
+const INTRO_BREAKDOWNS = ['gruppe', 'lovregime', 'periode', 'region', 'kjonn'] as const;
+
+type UnitFields = Pick<IndicatorDef, 'kohort' | 'kohortBegrunnelse' | 'kohorter' | 'breakdowns' | 'population'>;
+
+/**
+ * The unit rows of an intro-participant indicator: its default cohort with the report's reason
+ * for it, the cohorts it may be computed for, the base breakdowns, counted under the responsible
+ * municipality. `...introUnits('avslutningskohort', ['avslutningskohort', 'startkohort'])`.
+ */
+export const introUnits = (
+  kohort: 'aktive' | 'startkohort' | 'avslutningskohort',
+  kohorter: readonly Kohort[],
+): UnitFields & Pick<IndicatorDef, 'region'> => ({
+  kohort,
+  kohortBegrunnelse: KOHORT_BEGRUNNELSE[kohort],
+  kohorter,
+  breakdowns: INTRO_BREAKDOWNS,
+  population: { kind: 'intro', cohort: kohort },
+  region: 'ansvarlig',
+});
+
+/** A municipality-year indicator (KOSTRA, the user survey): figures per municipality and year, no person cohort. */
+export const municipalityYear = (): UnitFields => ({
+  kohort: 'aktive',
+  kohortBegrunnelse: KOHORT_BEGRUNNELSE.kommuneaar,
+  kohorter: ['aktive'],
+  breakdowns: ['periode', 'region'],
+  population: { kind: 'municipality_year', cohort: 'aktive' },
+});

@@ -2,7 +2,7 @@
 import { t, type IndicatorDef } from '../definition.ts';
 import type { EducationDeadline, FactSpec, MeasureSpec } from '../ir.ts';
 import type { Text } from '../types.ts';
-import { share, KOHORT_BEGRUNNELSE } from './helpers.ts';
+import { share, KOHORT_BEGRUNNELSE, municipalityYear } from './helpers.ts';
 
 const BASE = ['gruppe', 'lovregime', 'periode', 'botid', 'region', 'kjonn'] as const;
 const POP = { kind: 'outcome_years', cohort: 'bosettingskohort' } as const;
@@ -192,11 +192,7 @@ export const INTEGRERINGSRESULTAT: readonly IndicatorDef[] = [
     kilder: ['brukerundersokelse'],
     kjerne: false,
     kapittel: '5.3.2',
-    kohort: 'aktive',
-    kohortBegrunnelse: KOHORT_BEGRUNNELSE.kommuneaar,
-    kohorter: ['aktive'],
-    breakdowns: ['periode', 'region'],
-    population: { kind: 'municipality_year', cohort: 'aktive' },
+    ...municipalityYear(),
     surveyMeasures: { pattern: '^(tillit|tilhorighet|trivsel)', exclude: false },
     measures: [share('sporsmal:*', t('Ett mål per spørsmål', 'One measure per question'), { kind: 'municipality_ratio', numerator: 'andel_positiv', denominator: 'antall_svar' })],
   },

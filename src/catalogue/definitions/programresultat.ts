@@ -2,7 +2,7 @@
 import { AARSAK, AARSAK_GRUPPE, type AarsakGruppe } from '../../contract/codes.ts';
 import { t, type IndicatorDef } from '../definition.ts';
 import type { FactSpec, MeasureSpec } from '../ir.ts';
-import { share, KOHORT_BEGRUNNELSE } from './helpers.ts';
+import { share, KOHORT_BEGRUNNELSE, introUnits } from './helpers.ts';
 
 const BASE = ['gruppe', 'lovregime', 'periode', 'region', 'kjonn'] as const;
 const GROUPS = ['intro', 'norsk_rett_plikt', 'norsk_plikt'] as const;
@@ -65,12 +65,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kilder: ['avslutning', 'introprogram'],
     kjerne: true,
     kapittel: '5.2.1',
-    kohort: 'avslutningskohort',
-    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
-    kohorter: ['avslutningskohort', 'startkohort', 'bosettingskohort'],
-    breakdowns: BASE,
-    population: { kind: 'intro', cohort: 'avslutningskohort' },
-    region: 'ansvarlig',
+    ...introUnits('avslutningskohort', ['avslutningskohort', 'startkohort', 'bosettingskohort']),
     measures: reasonMeasures(),
   },
   {
@@ -89,12 +84,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kilder: ['utdanning_norge', 'introprogram'],
     kjerne: true,
     kapittel: '5.2.2',
-    kohort: 'avslutningskohort',
-    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
-    kohorter: ['avslutningskohort', 'startkohort'],
-    breakdowns: BASE,
-    population: { kind: 'intro', cohort: 'avslutningskohort' },
-    region: 'ansvarlig',
+    ...introUnits('avslutningskohort', ['avslutningskohort', 'startkohort']),
     measures: [
       share('grunnskole', t('Fullført grunnskole', 'Completed primary school'), edu(['grunnskole'], { kind: 'programme_end' })),
       share('vgo', t('Fullført vgo (innen 5 år)', 'Completed upper secondary (within 5 years)'), edu(['vgo_studiespesialisering', 'vgo_yrkesfag'], { kind: 'years_after_start', years: 5 })),
@@ -113,12 +103,7 @@ export const PROGRAMRESULTAT: readonly IndicatorDef[] = [
     kilder: ['avslutning'],
     kjerne: false,
     kapittel: '5.2.2',
-    kohort: 'avslutningskohort',
-    kohortBegrunnelse: KOHORT_BEGRUNNELSE.avslutningskohort,
-    kohorter: ['avslutningskohort', 'startkohort'],
-    breakdowns: BASE,
-    population: { kind: 'intro', cohort: 'avslutningskohort' },
-    region: 'ansvarlig',
+    ...introUnits('avslutningskohort', ['avslutningskohort', 'startkohort']),
     measures: [share('andel', t('Sluttmål nådd', 'End goal reached'), { kind: 'end_goal_reached' })],
   },
   {
