@@ -10,7 +10,7 @@
 import { CEFR } from '../contract/codes.ts';
 import { RULE_TABLES, type DatedRuleTable } from '../rules/index.ts';
 import { sql, type SqlValue } from '../store/index.ts';
-import { DATE_COLUMNS, STAGING_COLUMNS, inputQuery } from './prepare-sql.ts';
+import { DATE_COLUMNS, INPUT_COLUMNS, STAGING_COLUMNS, inputQuery } from './prepare-sql.ts';
 
 
 function literal(v: SqlValue, type: string): string {
@@ -45,15 +45,15 @@ const ageAt = (date: string): string =>
 /** The later of an event and the first permit date (derive-person.ts newActDate); NULL without an event. */
 const newActDate = (event: string): string => `CASE WHEN ${event} IS NULL THEN NULL WHEN ${event} < forste THEN forste ELSE ${event} END`;
 
-/** Input columns the rules read as text. */
-const TEXT_INPUT = [
-  'person_id', 'kjonn', 'tillatelse', 'bosettingskommune', 'utdanning_medbrakt', 'ip_kommune', 'sm_sluttmaal',
-  'nm_lytte', 'nm_lese', 'nm_skrive', 'nm_muntlig', 'uf_bosted',
-] as const;
+/** Input columns that are dates (the rest are typed by INPUT_COLUMNS). */
+const DATE_INPUT: ReadonlySet<string> = new Set([
+  'fodt', 'forste_tillatelse_dato', 'ankomstdato', 'bosettingsdato', 'utvandret_dato', 'dod_dato',
+  'ip_vedtak', 'ip_start', 'ip_slutt', 'av_dato',
+]);
+const INPUT_TYPE = { text: 'VARCHAR', bool: 'BOOLEAN', num: 'DOUBLE' } as const;
 
-const CEFR_LIST = `[${CEFR.map(sql.lit).join(', ')}]`;
 /** cefrRank: 0..5, and -1 for a value that is no CEFR level (as indexOf). */
-const rank = (e: string): string => `(COALESCE(list_position(${CEFR_LIST}, ${e}), 0) - 1)`;
+const rank = (e: string): string => `(COALESCE(${sql.listPosition(sql.listLit(CEFR), e)}, 0) - 1)`;
 
 type Permit = { intro: string; norsk: string; asylsoker: boolean };
 type Ages = { minAge: number; maxAge: number | null };
@@ -90,8 +90,8 @@ export function personFactsQuery(tables: Set<string>): string {
   const steps = `
 i AS (${inputQuery(tables, true)}),
 b AS (
-  -- text columns as text whatever the store's column type (a test fixture may hold codes as numbers)
-  SELECT i.* REPLACE (${TEXT_INPUT.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')}),
+  -- every input column typed (a test fixture may hold codes as numbers)
+  SELECT ${INPUT_COLUMNS.map(([c, kind]) => `CAST(${c} AS ${DATE_INPUT.has(c) ? 'DATE' : INPUT_TYPE[kind]}) AS ${c}`).join(', ')},
     CAST(fodt AS DATE) AS fodt_d, CAST(forste_tillatelse_dato AS DATE) AS forste,
     CAST(ip_vedtak AS DATE) AS vedtak, CAST(ip_start AS DATE) AS start,
     COALESCE(CAST(bosettingsdato AS DATE), CAST(ankomstdato AS DATE)) AS settled,

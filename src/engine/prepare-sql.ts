@@ -33,7 +33,7 @@ export interface InputRow {
 }
 
 /** The columns of the input query, in SELECT order, and how each is read back from a packed row. */
-const INPUT_COLUMNS: readonly (readonly [keyof InputRow & string, 'text' | 'bool' | 'num'])[] = [
+export const INPUT_COLUMNS: readonly (readonly [keyof InputRow & string, 'text' | 'bool' | 'num'])[] = [
   ['person_id', 'text'], ['fodt', 'text'], ['kjonn', 'text'], ['tillatelse', 'text'], ['forste_tillatelse_dato', 'text'],
   ['ankomstdato', 'text'], ['bosettingsdato', 'text'], ['bosettingskommune', 'text'], ['utdanning_medbrakt', 'text'],
   ['utvandret_dato', 'text'], ['dod_dato', 'text'], ['ip_kommune', 'text'], ['ip_vedtak', 'text'], ['ip_start', 'text'],
