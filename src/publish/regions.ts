@@ -1,9 +1,9 @@
 /**
  * Region codes and names (land, fylker, kommuner) in the harmonised 2024 structure: from the
- * store's ref_kommuner when present, else from data/refdata/kommuner_2024.csv (SSB KLASS 131, NLOD).
+ * store's ref_kommuner when present, else from data/refdata/kommuner_2024.csv (SSB KLASS 131, NLOD),
+ * read by src/refdata (the one reader of the reference files).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { loadMunicipalities } from '../refdata/index.ts';
 import type { Store } from '../store/index.ts';
 import { hasTable } from './pub-meta.ts';
 
@@ -20,7 +20,6 @@ export interface RegionList {
   kommuner: Kommune[];
 }
 
-const REFDATA_CSV = fileURLToPath(new URL('../../data/refdata/kommuner_2024.csv', import.meta.url));
 const REF_TABLE = 'ref_kommuner';
 /** Column names ref_kommuner may use: the ingest stage's (Municipality) or the refdata file's. */
 const REF_LAYOUTS = [
@@ -28,19 +27,10 @@ const REF_LAYOUTS = [
   { kode: 'kommunenummer', navn: 'kommunenavn', fylke: 'fylkesnummer', fylkesnavn: 'fylkesnavn' },
 ] as const;
 
-function parseKommuneCsv(text: string): Kommune[] {
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const cols = (header ?? '').split(',');
-  const at = (name: string) => cols.indexOf(name);
-  return lines.map((line) => {
-    const f = line.split(',');
-    return { kode: f[at('kommunenummer')] ?? '', navn: f[at('kommunenavn')] ?? '', fylke: f[at('fylkesnummer')] ?? '', fylkesnavn: f[at('fylkesnavn')] ?? '' };
-  });
-}
-
 let refdataCache: Kommune[] | null = null;
+/** The shipped 2024 municipalities (refdata's reader), cached. */
 export function refdataKommuner(): Kommune[] {
-  refdataCache ??= parseKommuneCsv(readFileSync(REFDATA_CSV, 'utf8'));
+  refdataCache ??= loadMunicipalities().map((m) => ({ kode: m.kommune, navn: m.navn, fylke: m.fylke, fylkesnavn: m.fylkesnavn }));
   return refdataCache;
 }
 
