@@ -25,6 +25,14 @@ import { FILTER_DIMENSIONS, isUnprotected, type FileSource, type PublicationMeta
 export const PUB_RESULTS_STAGED = 'pub_resultater_ny';
 const SORT_ORDER = ['indikator', 'maal', 'periode', 'vindu', 'regionniva', 'region', 'gruppe', 'lovregime', 'kjonn', 'botid', 'kohort'];
 const ORDER_BY = SORT_ORDER.map((c) => sql.quoteIdent(c)).join(', ');
+/**
+ * The physical order of the stored table: indicator, then region level and region, so zone maps
+ * prune both an indicator's reads and a region's (the dashboard's and API's lookups by region read
+ * a few row groups, not the whole indicator). Readers that need an order say ORDER BY ORDER_BY.
+ */
+const STORAGE_ORDER = ['indikator', 'regionniva', 'region', ...SORT_ORDER.filter((c) => !['indikator', 'regionniva', 'region'].includes(c))]
+  .map((c) => sql.quoteIdent(c))
+  .join(', ');
 
 export interface SaveExtras {
   availability?: unknown;
@@ -62,7 +70,7 @@ export async function stageResults(store: Store, rows: readonly ResultRow[]): Pr
     await once(out, 'finish');
     const types = STORED_COLUMNS.map((c) => [c, c === 'vindu' ? 'INTEGER' : columnType(c)] as const);
     const select = STORED_COLUMNS.map((c) => (c === 'status' ? `COALESCE("status", '') AS "status"` : sql.quoteIdent(c))).join(', ');
-    await store.run(`INSERT INTO ${PUB_RESULTS_STAGED} SELECT ${select} FROM ${sql.readCsvTyped(file, types)} ORDER BY ${ORDER_BY}`);
+    await store.run(`INSERT INTO ${PUB_RESULTS_STAGED} SELECT ${select} FROM ${sql.readCsvTyped(file, types)} ORDER BY ${STORAGE_ORDER}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -205,16 +213,22 @@ function periodeClause(values: readonly string[], params: SqlValue[]): string {
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }
 
-/** The SQL and parameters for a filter; exported so tests can assert that values are only bound. */
-export function resultsQuery(filter: ResultFilter): { sql: string; params: SqlValue[] } {
+/** The WHERE clause (without the keyword) and its bound parameters for a filter on pub_resultater. */
+export function resultsWhere(filter: ResultFilter): { where: string; params: SqlValue[] } {
   const params: SqlValue[] = [filter.indikator];
   const where = ['"indikator" = $1'];
   for (const dim of FILTER_DIMENSIONS) {
     const values = filter[dim];
     if (values) where.push(dimensionClause(dim, values, params));
   }
+  return { where: where.join(' AND '), params };
+}
+
+/** The SQL and parameters for a filter; exported so tests can assert that values are only bound. */
+export function resultsQuery(filter: ResultFilter): { sql: string; params: SqlValue[] } {
+  const { where, params } = resultsWhere(filter);
   const cols = [...RESULT_COLUMNS, 'vindu'].map((c) => `"${c}"`).join(', ');
-  return { sql: `SELECT ${cols} FROM ${PUB_RESULTS} WHERE ${where.join(' AND ')} ORDER BY ${ORDER_BY}`, params };
+  return { sql: `SELECT ${cols} FROM ${PUB_RESULTS} WHERE ${where} ORDER BY ${ORDER_BY}`, params };
 }
 
 function num(v: SqlValue | undefined): number | null {

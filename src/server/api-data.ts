@@ -1,7 +1,8 @@
 /**
  * What the API reads, all through the publish stage: pub_* tables, the catalogue, region names and
  * aggregated ingest counts. Never a microdata table, never a rejected row's values. Per-indicator
- * lookups are cached per data version (pub_meta 'versjon', new on every saveResults).
+ * lookups (values per dimension, latest period) are cached per data version (pub_meta 'versjon',
+ * new on every saveResults); rows are read per query, filtered in the engine.
  */
 import { CATALOGUE } from '../catalogue/index.ts';
 import type { IndicatorMeta } from '../catalogue/types.ts';
@@ -9,7 +10,6 @@ import { periodeKey, type ResultRow } from '../contract/results.ts';
 import {
   FILTER_DIMENSIONS,
   PUB_RESULTS,
-  filterResults,
   hasTable,
   loadKommuner,
   loadResults,
@@ -18,13 +18,12 @@ import {
   readPublication,
   readStoredCatalogue,
   regionNameMap,
-  type FilterDimension,
   type Kommune,
   type PublicationMeta,
   type ResultFilter,
 } from '../publish/index.ts';
 import { NULL_CATEGORY } from '../shared/labels.ts';
-import type { Store } from '../store/index.ts';
+import type { Row, Store } from '../store/index.ts';
 import { readAnalyses, type AnalysesData } from './analyses-data.ts';
 import { sortValues } from './selection.ts';
 
@@ -48,13 +47,6 @@ export interface ApiData {
 }
 
 const VERSION_TTL_MS = 1000;
-
-/** The text of a row's value in a dimension, as filters and metadata name it. */
-export function dimensionCode(row: ResultRow, dim: FilterDimension): string {
-  if (dim === 'periode') return periodeKey(row);
-  const v = row[dim];
-  return v === null ? NULL_CATEGORY : String(v);
-}
 
 /** The measure codes of an indicator in catalogue order (families like `hoved:*` by their prefix). */
 function measureOrder(meta: IndicatorMeta | undefined, codes: readonly string[]): string[] {
@@ -92,9 +84,9 @@ export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta
     return p;
   };
   const hasResults = () => memo('hasResults', () => hasTable(store, PUB_RESULTS));
-  // One indicator's published rows stay in memory per data version; each query filters them here.
-  const rowsOf = (id: string) =>
-    memo(`rows:${id}`, async () => ((await hasResults()) ? loadResults(store, { indikator: id }) : []));
+  /** The distinct stored values of one column of an indicator (one column scan; zone maps skip other indicators). */
+  const distinct = async (id: string, cols: string): Promise<Row[]> =>
+    (await hasResults()) ? store.all(`SELECT DISTINCT ${cols} FROM ${PUB_RESULTS} WHERE "indikator" = $1`, [id]) : [];
 
   const data: ApiData = {
     store,
@@ -112,31 +104,29 @@ export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta
       }),
     dimensionValues: (id) =>
       memo(`dims:${id}`, async () => {
-        const rows = await rowsOf(id);
         const meta = (await data.catalogue()).find((m) => m.id === id);
         const out = new Map<string, string[]>();
         for (const dim of FILTER_DIMENSIONS) {
           const seen = new Set<string>();
-          for (const r of rows) seen.add(dimensionCode(r, dim));
+          if (dim === 'periode') {
+            for (const r of await distinct(id, '"periode", "vindu"')) seen.add(periodeKey({ periode: Number(r['periode']), vindu: Number(r['vindu']) }));
+          } else {
+            for (const r of await distinct(id, `"${dim}"`)) seen.add(r[dim] === null ? NULL_CATEGORY : String(r[dim]));
+          }
           out.set(dim, dim === 'maal' ? measureOrder(meta, sortValues(dim, seen)) : sortValues(dim, seen));
         }
         return out;
       }),
     latestPeriod: (id) =>
       memo(`latest:${id}`, async () => {
-        let latest: number | null = null;
-        for (const r of await rowsOf(id)) if ((r.vindu ?? 1) === 1 && (latest === null || r.periode > latest)) latest = r.periode;
-        return latest;
+        if (!(await hasResults())) return null;
+        const rows = await store.all(`SELECT max("periode") AS p FROM ${PUB_RESULTS} WHERE "indikator" = $1 AND "vindu" = 1`, [id]);
+        const p = rows[0]?.['p'];
+        return p === null || p === undefined ? null : Number(p);
       }),
-    results: async (filter) => {
-      const all = await rowsOf(filter.indikator);
-      // Periods are matched by key (periodeKey), so a pool never collides with its last year.
-      const { periode, ...rest } = filter;
-      const rows = filterResults(all, rest);
-      if (!periode) return rows;
-      const wanted = new Set(periode);
-      return rows.filter((r) => wanted.has(periodeKey(r)));
-    },
+    // Read per query with the filter in the engine (periods by key, so a pool never collides with
+    // its last year); the table's order (indicator, region level, region) keeps a region's read small.
+    results: async (filter) => ((await hasResults()) ? loadResults(store, filter) : []),
     publication: () => memo('publication', () => readPublication(store)),
     availability: () => memo('availability', () => readAvailability(store)),
     kommuner: () => memo('kommuner', () => loadKommuner(store)),

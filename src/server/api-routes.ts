@@ -4,6 +4,7 @@ import type { IndicatorMeta } from '../catalogue/types.ts';
 import {
   NUMERIC_COLUMNS,
   WRITERS,
+  prebuiltFile,
   publicationHeader,
   regionList,
   type FilterDimension,
@@ -26,7 +27,7 @@ import { OPENAPI } from './openapi.ts';
 import { DATA_FORMATS, QUERY_DIMENSIONS, onlyParams, parseLang, parseQuery, queryKey, type ParsedQuery, type TableStyle } from './params.ts';
 import { municipalityProfile } from './profile.ts';
 import { ResponseCache } from './response-cache.ts';
-import { CACHE_STATIC, jsonPayload, payload, send, type Payload } from './respond.ts';
+import { CACHE_STATIC, jsonPayload, payload, send, sendFile, type Payload } from './respond.ts';
 import { MatchBudget, resolveSelection } from './selection.ts';
 import { writeTable, type TableContext } from './table-export.ts';
 
@@ -129,6 +130,19 @@ async function dataPayload(data: ApiData, opts: ApiOptions, id: string, q: Parse
   return payload(body, contentType, q.format === 'json-stat2' ? undefined : downloadName(id, selection, extension));
 }
 
+/**
+ * The file compute published for this answer, when the query asks for a whole indicator as the
+ * publication wrote it (no selection, the plain format, Norwegian labels) and the published folder
+ * holds the store's current data version; else null (the answer is built).
+ */
+async function prebuiltAnswer(data: ApiData, id: string, q: ParsedQuery<OutputFormat>): Promise<string | null> {
+  if (q.valueCodes.size > 0 || q.lang !== 'nb' || !isPlain(q.format, q.style)) return null;
+  const writer = WRITERS[q.format];
+  if (writer.files?.scope !== 'indicator') return null;
+  await indicatorMeta(data, id);
+  return prebuiltFile(data.store, writer, id);
+}
+
 /** An indicator's metadata: the catalogue entry, the values per dimension in order, and their labels. */
 async function metadataBody(data: ApiData, meta: IndicatorMeta, lang: Lang): Promise<Record<string, unknown>> {
   const dims = await data.dimensionValues(meta.id);
@@ -198,6 +212,11 @@ export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono
   const dataHandler = async (c: Context) => {
     const id = c.req.param('id') ?? '';
     const q = parseQuery(params(c), QUERY_DIMENSIONS, DATA_FORMATS, opts.defaultLang);
+    const file = await prebuiltAnswer(data, id, q);
+    if (file) {
+      const writer = WRITERS[q.format];
+      return sendFile(c, file, writer.contentType, await data.version(), q.format === 'json-stat2' ? undefined : downloadName(id, new Map(), writer.extension));
+    }
     return cached(c, `data|${id}|${queryKey(q)}`, () => dataPayload(data, opts, id, q));
   };
   const metadataHandler = async (c: Context) => {

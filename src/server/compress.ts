@@ -8,8 +8,10 @@
  * the coding as suffix (`"abc-br"`), so caches never mix representations; If-None-Match with either
  * form finds the same answer (respond.ts). Compressed bodies are cached by ETag and coding.
  */
+import { Readable, pipeline } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip, type BrotliCompress, type Gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { ResponseCache } from './response-cache.ts';
 
@@ -18,6 +20,8 @@ const gz = promisify(gzip);
 
 export type Coding = 'br' | 'gzip';
 const MIN_BYTES = 1024;
+/** Bodies at least this large (a prebuilt file from disk, a whole indicator) are compressed as a stream. */
+const STREAM_BYTES = 4 * 1024 * 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript|xml|geo\+json)|image\/svg\+xml)/;
 
 /** The coding to use for an Accept-Encoding header, or null (identity). */
@@ -50,6 +54,13 @@ export async function compressBody(body: Uint8Array, coding: Coding): Promise<Ui
   return new Uint8Array(await gz(body, { level: body.byteLength > 1_000_000 ? 4 : 6 }));
 }
 
+/** A streaming compressor with the settings compressBody uses for big bodies. */
+function compressor(coding: Coding, sizeHint: number): BrotliCompress | Gzip {
+  return coding === 'br'
+    ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: sizeHint } })
+    : createGzip({ level: 4 });
+}
+
 /** The ETag of a compressed representation: `"abc"` → `"abc-br"` (weak tags keep their W/). */
 export function codedEtag(etag: string, coding: Coding): string {
   return etag.endsWith('"') ? `${etag.slice(0, -1)}-${coding}"` : `${etag}-${coding}`;
@@ -68,11 +79,23 @@ export function compression(opts: { cacheBytes?: number } = {}): MiddlewareHandl
     if (!coding) return;
     const length = Number(res.headers.get('Content-Length') ?? NaN);
     if (length < MIN_BYTES) return;
-    const raw = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
+    const etag = res.headers.get('ETag');
+    if (length >= STREAM_BYTES) {
+      // Compressed while it is sent: the first bytes leave at once, nothing large is held in memory.
+      const z = compressor(coding, length);
+      pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), z, () => undefined);
+      headers.set('Content-Encoding', coding);
+      headers.append('Vary', 'Accept-Encoding');
+      headers.delete('Content-Length');
+      if (etag) headers.set('ETag', codedEtag(etag, coding));
+      c.res = undefined;
+      c.res = new Response(Readable.toWeb(z) as ReadableStream<Uint8Array>, { status: res.status, statusText: res.statusText, headers });
+      return;
+    }
+    const raw = new Uint8Array(await res.arrayBuffer());
     let body: Uint8Array = raw;
     if (raw.byteLength >= MIN_BYTES) {
-      const etag = res.headers.get('ETag');
       body = etag ? (await cache.get(`${etag}|${coding}`, async () => ({ body: await compressBody(raw, coding) }))).body : await compressBody(raw, coding);
       headers.set('Content-Encoding', coding);
       headers.append('Vary', 'Accept-Encoding');

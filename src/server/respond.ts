@@ -3,6 +3,9 @@
  * so it is correct whatever produced it (and changes when compute re-publishes).
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 
 export interface Payload {
@@ -48,4 +51,22 @@ export function send(c: Context, p: Payload, cacheControl = CACHE_DATA): Respons
   if (p.filename) c.header('Content-Disposition', `attachment; filename="${p.filename}"`);
   c.header('Content-Length', String(p.body.byteLength));
   return c.body(p.body as Uint8Array<ArrayBuffer>, 200);
+}
+
+/**
+ * Sends a file from disk as a stream (a prebuilt download): nothing is read into memory, the
+ * first bytes leave at once. The ETag names the file's data version, size and time, so a new
+ * publication changes it; HEAD and 304 never open the file.
+ */
+export async function sendFile(c: Context, path: string, contentType: string, version: string, filename?: string): Promise<Response> {
+  const st = await stat(path);
+  const etag = `"${createHash('sha1').update(`${version}|${path}|${st.size}|${st.mtimeMs}`).digest('base64url')}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', CACHE_DATA);
+  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  c.header('Content-Type', contentType);
+  if (filename) c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  c.header('Content-Length', String(st.size));
+  if (c.req.method === 'HEAD') return c.body(null, 200);
+  return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, 200);
 }

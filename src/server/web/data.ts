@@ -16,6 +16,9 @@ import {
   readAvailability,
   readPublication,
   readStoredCatalogue,
+  readDataVersion,
+  resultsWhere,
+  PUB_RESULTS,
   type PublicationMeta,
   type ResultFilter,
 } from '../../publish/index.ts';
@@ -36,6 +39,14 @@ export interface Regions {
 export interface DashboardData {
   indicators(): Promise<readonly IndicatorMeta[]>;
   results(filter: ResultFilter): Promise<readonly ResultRow[]>;
+  /**
+   * The rows matching the filter, grouped by `by` and counted in the engine (rows, the sum of the
+   * denominators, and how many denominators are present): a page that needs totals over many
+   * municipalities reads a few hundred sums instead of every row.
+   */
+  summarize<K extends SummaryKey>(filter: ResultFilter, by: readonly K[]): Promise<readonly Summary<K>[]>;
+  /** The data version (new on every publication): caches of derived values key on it. */
+  version(): Promise<string>;
   publication(): Promise<PublicationMeta | null>;
   regions(): Promise<Regions>;
   /** The availability matrix as the compute stage stored it (JSON), or null. */
@@ -54,6 +65,16 @@ export interface DashboardData {
   /** SSB centrality class (1–6) per municipality, latest year in `kommune_aar`; empty when absent. */
   centrality(): Promise<ReadonlyMap<string, number>>;
 }
+
+export type SummaryKey = 'maal' | 'botid' | 'gruppe' | 'periode' | 'vindu' | 'region' | 'regionniva' | 'kjonn' | 'lovregime';
+
+/** One group of `summarize`: its key values, the row count, Σ nevner and the count of non-null nevner. */
+export type Summary<K extends SummaryKey> = Pick<ResultRow, Exclude<K, 'vindu'>> & {
+  readonly vindu: number;
+  readonly rows: number;
+  readonly nevner: number;
+  readonly nevnerRows: number;
+};
 
 export interface AnalysisFilter {
   readonly analyse?: readonly string[];
@@ -152,6 +173,20 @@ export function storeData(store: Store): DashboardData {
   return {
     indicators: () => (catalogue ??= readStoredCatalogue(store).then((c) => (c && c.length ? c : CATALOGUE))),
     results: (filter) => loadResults(store, filter),
+    async summarize<K extends SummaryKey>(filter: ResultFilter, by: readonly K[]) {
+      const { where, params } = resultsWhere(filter);
+      const keys = by.map((c) => `"${c}"`).join(', ');
+      const rows = await store.all(
+        `SELECT ${keys}, count(*)::INTEGER AS "rows", coalesce(sum("nevner"), 0)::DOUBLE AS "nevner", count("nevner")::INTEGER AS "nevnerRows" FROM ${PUB_RESULTS} WHERE ${where} GROUP BY ${keys}`,
+        params,
+      );
+      return rows.map((r) => {
+        const out: Record<string, unknown> = { rows: Number(r['rows']), nevner: Number(r['nevner']), nevnerRows: Number(r['nevnerRows']), vindu: 1 };
+        for (const k of by) out[k] = k === 'periode' || k === 'vindu' || k === 'botid' ? (r[k] === null ? null : Number(r[k])) : String(r[k]);
+        return out as unknown as Summary<K>;
+      });
+    },
+    version: () => readDataVersion(store),
     publication: () => readPublication(store),
     regions: () => (regions ??= readRegions(store)),
     availability: () => readAvailability(store),

@@ -35,7 +35,7 @@ export function unitOf(meta: IndicatorMeta, kode: string): Unit {
 }
 
 /** The measures present in the rows, in catalogue order (unknown codes last, sorted). */
-export function measuresIn(meta: IndicatorMeta, rows: readonly ResultRow[]): string[] {
+export function measuresIn(meta: IndicatorMeta, rows: readonly Pick<ResultRow, 'maal'>[]): string[] {
   const present = [...new Set(rows.map((r) => r.maal))];
   const rank = (code: string): number => {
     const i = meta.maal.findIndex((m) => m.kode === code || (m.kode.endsWith('*') && code.startsWith(m.kode.slice(0, -1))));
@@ -45,7 +45,7 @@ export function measuresIn(meta: IndicatorMeta, rows: readonly ResultRow[]): str
 }
 
 /** The first catalogue measure that has data: the one the front page and profiles show. */
-export function headlineMeasure(meta: IndicatorMeta, rows: readonly ResultRow[]): string | undefined {
+export function headlineMeasure(meta: IndicatorMeta, rows: readonly Pick<ResultRow, 'maal'>[]): string | undefined {
   return measuresIn(meta, rows)[0];
 }
 
@@ -53,7 +53,7 @@ export function headlineMeasure(meta: IndicatorMeta, rows: readonly ResultRow[])
  * The "everyone" group for an indicator: 'intro' for intro-participant indicators, else 'alle',
  * else whatever group the rows have.
  */
-export function totalGroup(rows: readonly ResultRow[]): Gruppe {
+export function totalGroup(rows: readonly Pick<ResultRow, 'gruppe'>[]): Gruppe {
   const groups = new Set(rows.map((r) => r.gruppe));
   for (const g of ['intro', 'alle'] as const) if (groups.has(g)) return g;
   return rows[0]?.gruppe ?? 'alle';
@@ -63,7 +63,7 @@ export function totalGroup(rows: readonly ResultRow[]): Gruppe {
  * Link 3 is measured by years since settlement; the headline uses two years after settlement
  * where the data reaches that far (an early, still well-filled point), else the earliest year.
  */
-export function headlineBotid(rows: readonly ResultRow[]): number | null {
+export function headlineBotid(rows: readonly Pick<ResultRow, 'botid'>[]): number | null {
   const b = [...new Set(rows.flatMap((r) => (r.botid === null ? [] : [r.botid])))].sort((x, y) => x - y);
   if (b.length === 0) return null;
   return b.includes(2) ? 2 : b[0]!;

@@ -10,6 +10,7 @@ import type { Child } from 'hono/jsx';
 import type { IndicatorMeta, Unit } from '../../../catalogue/types.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../../contract/results.ts';
+import { NULL_CATEGORY } from '../../../shared/labels.ts';
 import type { DashboardData, Region, Regions } from '../data.ts';
 import { href, pick, translator, type Lang } from '../i18n.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, SUBGROUPS } from '../labels.ts';
@@ -67,19 +68,31 @@ async function indicatorLine(data: DashboardData, meta: IndicatorMeta, codes: re
   return { meta, maal, key, rows: mine, unit: maal ? unitOf(meta, maal) : 'prosent' };
 }
 
-/** Peer features of every municipality, from one intro indicator by settlement cohort. */
+/**
+ * Peer features of every municipality, from one intro indicator by settlement cohort: the
+ * denominators of the total group and two subgroups over the last three single years, summed in
+ * the engine (a few hundred sums, not every municipal row).
+ */
 async function peerFeatures(data: DashboardData, metas: readonly IndicatorMeta[]): Promise<{ features: PeerFeatures[]; basis: IndicatorMeta | undefined }> {
   const basis = metas.find((m) => m.kjerne && m.kohort === 'bosettingskohort' && m.ledd !== 'integreringsresultat') ?? metas.find((m) => m.kjerne);
   const centrality = await data.centrality();
   if (!basis) return { features: [], basis };
-  const rows = await data.results({ indikator: basis.id, regionniva: ['kommune'], kjonn: ['alle'], lovregime: ['alle'], gruppe: ['intro', 'alle', ...SUBGROUPS] });
-  const maal = headlineMeasure(basis, rows);
-  const mine = rows.filter((r) => r.maal === maal && r.botid === (headlineBotid(rows) ?? null));
+  const base = { indikator: basis.id, regionniva: ['kommune'], kjonn: ['alle'], lovregime: ['alle'] };
+  const cells = await data.summarize({ ...base, gruppe: ['intro', 'alle', ...SUBGROUPS] }, ['maal', 'botid', 'gruppe', 'periode', 'vindu']);
+  const maal = headlineMeasure(basis, cells);
+  const botid = headlineBotid(cells);
+  const mine = cells.filter((r) => r.maal === maal && r.botid === botid);
   const total = totalGroup(mine);
   const years = [...new Set(mine.filter((r) => !isPooled(r)).map((r) => r.periode))].sort((a, b) => a - b).slice(-3);
+  const sums = maal && years.length
+    ? await data.summarize(
+      { ...base, maal: [maal], botid: [botid === null ? NULL_CATEGORY : String(botid)], periode: years.map(String), gruppe: [...new Set([total, 'under_25', 'har_vgo'])] },
+      ['region', 'gruppe'],
+    )
+    : [];
   const byCode = new Map<string, { n: number; u25: number; vgo: number; any: boolean }>();
-  for (const r of mine) {
-    if (isPooled(r) || !years.includes(r.periode) || r.nevner === null) continue;
+  for (const r of sums) {
+    if (r.nevnerRows === 0) continue;
     const e = byCode.get(r.region) ?? { n: 0, u25: 0, vgo: 0, any: false };
     if (r.gruppe === total) {
       e.n += r.nevner;
@@ -104,8 +117,17 @@ async function peerFeatures(data: DashboardData, metas: readonly IndicatorMeta[]
   return { features, basis };
 }
 
-/** Peer features change only with the data: kept per data store by the page's caller. */
-const peerCache = new WeakMap<DashboardData, Promise<{ features: PeerFeatures[]; basis: IndicatorMeta | undefined }>>();
+/** Peer features change only with the data: kept per data access and data version. */
+const peerCache = new WeakMap<DashboardData, { version: string; features: Promise<{ features: PeerFeatures[]; basis: IndicatorMeta | undefined }> }>();
+
+function cachedPeerFeatures(data: DashboardData, metas: readonly IndicatorMeta[], version: string): Promise<{ features: PeerFeatures[]; basis: IndicatorMeta | undefined }> {
+  const hit = peerCache.get(data);
+  if (hit && hit.version === version) return hit.features;
+  const features = peerFeatures(data, metas);
+  peerCache.set(data, { version, features });
+  features.catch(() => peerCache.delete(data));
+  return features;
+}
 
 interface Composition {
   readonly basis: IndicatorMeta;
@@ -189,8 +211,7 @@ export async function municipalityPage(data: DashboardData, lang: Lang, url: URL
   if (!k) return null;
   const metas = await data.indicators();
   const core = metas.filter((m) => m.kjerne);
-  if (!peerCache.has(data)) peerCache.set(data, peerFeatures(data, metas));
-  const { features, basis } = await peerCache.get(data)!;
+  const { features, basis } = await cachedPeerFeatures(data, metas, await data.version());
   const peers = peerGroup(k.code, features, PEER_COUNT).map((p) => p.code);
   const picks = parsePicks(url.searchParams, regions, k.code);
   const codes = [k.code, k.county, '0', ...peers, ...picks];
