@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classOf, quantileBreaks } from './classes.ts';
-import { compactPath, mapShapes } from './geo.ts';
+import { readFileSync } from 'node:fs';
+import { PREBUILT_SHAPES, compactPath, mapShapes, projectShapes, sourceHash, type PrebuiltShapes } from './geo.ts';
 
 test('quantile breaks split values into classes of about equal size', () => {
   const b = quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 5);
@@ -32,4 +33,13 @@ test('map shapes carry the register codes of every municipality and county', () 
   assert.ok(k.regions.some((r) => r.code === '0301' && r.name === 'Oslo'));
   assert.ok(f.regions.some((r) => r.code === '46'));
   assert.ok(k.regions.every((r) => /^\d{4}$/.test(r.code) && r.d.startsWith('M')));
+});
+
+test('the shipped prebuilt shapes are the projection of the current border files (else run build-shapes.ts)', () => {
+  const shipped = JSON.parse(readFileSync(PREBUILT_SHAPES, 'utf8')) as PrebuiltShapes;
+  for (const level of ['kommune', 'fylke'] as const) {
+    assert.equal(shipped.source[level], sourceHash(level), `${level}: made from these files`);
+    assert.deepEqual(shipped.levels[level], projectShapes(level), `${level}: same paths as projected now`);
+    assert.deepEqual(mapShapes(level), shipped.levels[level], `${level}: the server uses them`);
+  }
 });

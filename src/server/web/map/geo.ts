@@ -4,7 +4,8 @@
  * simplified; © Kartverket, CC BY 4.0). Region codes come from the `kommunenummer` /
  * `fylkesnummer` properties, the same 4- and 2-digit codes as the results table's `region`.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import { geoPath, geoTransform, geoTransverseMercator, type GeoStreamWrapper } from 'd3-geo';
@@ -68,10 +69,41 @@ function planarProjection(fc: FeatureCollection<Geometry, Props>): GeoStreamWrap
   });
 }
 
-/** Reads, projects (UTM zone 33-like transverse Mercator) and caches the shapes of one level. */
+/**
+ * The projected shapes of both levels, built once from the topojson files by
+ * `node --import tsx src/server/web/map/build-shapes.ts` and shipped beside this file, so a server's
+ * first map costs a file read instead of ~0.5–1 s of projection. Used only while the source
+ * files' hashes match (a test checks that the shipped shapes equal freshly projected ones).
+ */
+export const PREBUILT_SHAPES = fileURLToPath(new URL('./shapes-2024.json', import.meta.url));
+
+export interface PrebuiltShapes {
+  readonly source: Record<MapLevel, string>;
+  readonly levels: Record<MapLevel, MapShapes>;
+}
+
+/** SHA-1 of a level's topojson file (what the prebuilt shapes were made from). */
+export function sourceHash(level: MapLevel): string {
+  return createHash('sha1').update(readFileSync(GEO_DIR + FILES[level].file)).digest('hex');
+}
+
+function prebuilt(level: MapLevel): MapShapes | null {
+  if (!existsSync(PREBUILT_SHAPES)) return null;
+  const shipped = JSON.parse(readFileSync(PREBUILT_SHAPES, 'utf8')) as PrebuiltShapes;
+  return shipped.source[level] === sourceHash(level) ? shipped.levels[level] : null;
+}
+
+/** The shapes of one level (shipped prebuilt, else projected now), cached. */
 export function mapShapes(level: MapLevel): MapShapes {
   const hit = cache.get(level);
   if (hit) return hit;
+  const shapes = prebuilt(level) ?? projectShapes(level);
+  cache.set(level, shapes);
+  return shapes;
+}
+
+/** Reads and projects (UTM zone 33-like transverse Mercator) the shapes of one level. */
+export function projectShapes(level: MapLevel): MapShapes {
   const { file, object } = FILES[level];
   const topo = JSON.parse(readFileSync(GEO_DIR + file, 'utf8')) as Topology<Record<string, GeometryCollection<Props>>>;
   const obj = topo.objects[object];
@@ -86,9 +118,7 @@ export function mapShapes(level: MapLevel): MapShapes {
     name: String(f.properties.name ?? ''),
     d: compactPath(path(f) ?? '') || (fine(f) ?? ''),
   }));
-  const shapes = { width: MAP_WIDTH, height: MAP_HEIGHT, regions };
-  cache.set(level, shapes);
-  return shapes;
+  return { width: MAP_WIDTH, height: MAP_HEIGHT, regions };
 }
 
 /**
