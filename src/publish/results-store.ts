@@ -263,9 +263,13 @@ export function toResultRow(r: Row): ResultRow {
   };
 }
 
-/** Rows of one indicator, filtered per dimension; values are bound, never spliced into SQL. */
+/**
+ * Rows of one indicator, filtered per dimension; values are bound, never spliced into SQL. Each row
+ * comes over as one packed text (several times cheaper than the values one by one).
+ */
 export async function loadResults(store: Store, filter: ResultFilter): Promise<ResultRow[]> {
-  const { sql, params } = resultsQuery(filter);
-  const rows = await store.all(sql, params);
-  return rows.map(toResultRow);
+  const { where, params } = resultsWhere(filter);
+  const packed = sql.packRow(STORED_COLUMNS.map((c) => sql.quoteIdent(c)));
+  const rows = await store.all<{ p: string }>(`SELECT ${packed} AS p FROM ${PUB_RESULTS} WHERE ${where} ORDER BY ${ORDER_BY}`, params);
+  return rows.map((r) => unpackResultRow(r.p));
 }

@@ -9,6 +9,7 @@ import type { IndicatorMeta } from '../../catalogue/types.ts';
 import type { ResultRow } from '../../contract/results.ts';
 import { ANALYSIS_COLUMNS, type AnalysisRow } from '../../contract/analysis.ts';
 import { ingestReport } from '../ingest-report.ts';
+import { headlineMeasure } from './select.ts';
 import {
   hasTable,
   loadKommuner,
@@ -160,6 +161,23 @@ async function readCentrality(store: Store): Promise<ReadonlyMap<string, number>
   );
   for (const r of rows) out.set(String(r['kommune']), Number(r['s']));
   return out;
+}
+
+/**
+ * The rows of an indicator's headline measure (select.ts `headlineMeasure`: the first catalogue
+ * measure with data) under `filter`. The first catalogue measure is asked for by its code, so the
+ * engine returns only its rows; only when it has none are all measures read and the first present
+ * one taken.
+ */
+export async function headlineRows(data: DashboardData, meta: IndicatorMeta, filter: ResultFilter): Promise<{ maal: string | undefined; rows: readonly ResultRow[] }> {
+  const first = meta.maal[0]?.kode;
+  if (first && !first.endsWith('*')) {
+    const rows = await data.results({ ...filter, maal: [first] });
+    if (rows.length) return { maal: first, rows };
+  }
+  const all = await data.results(filter);
+  const maal = headlineMeasure(meta, all);
+  return { maal, rows: all.filter((r) => r.maal === maal) };
 }
 
 /**

@@ -6,14 +6,14 @@
 import type { Child } from 'hono/jsx';
 import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { ResultRow } from '../../../contract/results.ts';
-import type { DashboardData } from '../data.ts';
+import { headlineRows, type DashboardData } from '../data.ts';
 import { href, pick, translator, type Lang } from '../i18n.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, regimeShort, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { SuppressionNote, Value } from '../components/value.tsx';
 import { MunicipalityPicker } from '../components/municipality-picker.tsx';
 import { Sparkline } from '../charts/sparkline.tsx';
-import { cellText, headlineBotid, headlineMeasure, isPublished, latestPublished, sameYearRegimes, seriesBy, totalGroup, unitOf, type Key } from '../select.ts';
+import { cellText, headlineBotid, isPublished, latestPublished, sameYearRegimes, seriesBy, totalGroup, unitOf, type Key } from '../select.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import type { Unit } from '../../../catalogue/types.ts';
 import { count, withUnit } from '../format.ts';
@@ -30,9 +30,7 @@ export interface Headline {
 
 /** National rows of one indicator and the key its headline figure uses. */
 export async function loadHeadline(data: DashboardData, meta: IndicatorMeta): Promise<Headline> {
-  const all = await data.results({ indikator: meta.id, regionniva: ['land'], kjonn: ['alle'] });
-  const maal = headlineMeasure(meta, all);
-  const rows = all.filter((r) => r.maal === maal);
+  const { maal, rows } = await headlineRows(data, meta, { indikator: meta.id, regionniva: ['land'], kjonn: ['alle'] });
   const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(rows) : null;
   const key: Key = { maal, regionniva: 'land', kjonn: 'alle', ...(botid !== null ? { botid } : {}) };
   return { meta, rows, key, total: totalGroup(rows) };

@@ -11,7 +11,7 @@ import type { IndicatorMeta, Unit } from '../../../catalogue/types.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../../contract/results.ts';
 import { NULL_CATEGORY } from '../../../shared/labels.ts';
-import type { DashboardData, Region, Regions } from '../data.ts';
+import { headlineRows, type DashboardData, type Region, type Regions } from '../data.ts';
 import { href, pick, translator, type Lang } from '../i18n.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
@@ -59,9 +59,7 @@ export function fallbackFigure(rows: readonly ResultRow[], key: Key, code: strin
 }
 
 async function indicatorLine(data: DashboardData, meta: IndicatorMeta, codes: readonly string[]): Promise<IndicatorLine> {
-  const rows = await data.results({ indikator: meta.id, region: [...codes], kjonn: ['alle'], lovregime: ['alle'] });
-  const maal = headlineMeasure(meta, rows);
-  const mine = rows.filter((r) => r.maal === maal);
+  const { maal, rows: mine } = await headlineRows(data, meta, { indikator: meta.id, region: [...codes], kjonn: ['alle'], lovregime: ['alle'] });
   const gruppe = totalGroup(mine);
   const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(mine) : null;
   const key: Key = { maal, gruppe, ...(botid !== null ? { botid } : {}) };
@@ -214,15 +212,20 @@ export async function municipalityPage(data: DashboardData, lang: Lang, url: URL
   const { features, basis } = await cachedPeerFeatures(data, metas, await data.version());
   const peers = peerGroup(k.code, features, PEER_COUNT).map((p) => p.code);
   const picks = parsePicks(url.searchParams, regions, k.code);
-  const codes = [k.code, k.county, '0', ...peers, ...picks];
+  // Every card needs the municipality, its county and the country (three codes: the engine skips
+  // to their row groups); only the compared indicator needs the peers and picks as well.
   const [lines, pub, comp, analyses] = await Promise.all([
-    Promise.all(core.map((m) => indicatorLine(data, m, codes))),
+    Promise.all(core.map((m) => indicatorLine(data, m, [k.code, k.county, '0']))),
     data.publication(),
     composition(data, basis, k),
     loadAnalyses(data, k),
   ]);
   const compareId = url.searchParams.get('indikator')?.toUpperCase();
-  const compareLine = lines.find((l) => l.meta.id === compareId) ?? lines.find((l) => l.meta.id === analyses.a1[0]?.indikator) ?? lines.find((l) => l.meta.ledd === 'integreringsresultat') ?? lines[0];
+  const chosen = lines.find((l) => l.meta.id === compareId) ?? lines.find((l) => l.meta.id === analyses.a1[0]?.indikator) ?? lines.find((l) => l.meta.ledd === 'integreringsresultat') ?? lines[0];
+  const others = [...peers, ...picks];
+  const compareLine = chosen?.maal && others.length
+    ? { ...chosen, rows: [...chosen.rows, ...(await data.results({ indikator: chosen.meta.id, region: others, kjonn: ['alle'], lovregime: ['alle'], maal: [chosen.maal] }))] }
+    : chosen;
   const view: View = { lang, url, k, regions, lines, metas, comp, analyses, peers, picks, compareLine, features, threshold: pub?.thresholds?.['minDenominator'] };
   return <MunicipalityView {...view} />;
 }
