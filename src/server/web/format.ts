@@ -5,14 +5,26 @@ import type { Lang } from './i18n.ts';
 
 const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'nb-NO');
 
+/** One formatter per language and decimals (building one per number costs more than the page's queries). */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(lang: Lang, minDecimals: number, maxDecimals: number): Intl.NumberFormat {
+  const key = `${lang}|${minDecimals}|${maxDecimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Formats a number with a fixed number of decimals: 45.25 → "45,3" (nb) / "45.3" (en). */
 export function num(lang: Lang, value: number, decimals = 1): string {
-  return value.toLocaleString(locale(lang), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatter(lang, decimals, decimals).format(value);
 }
 
 /** Whole numbers with a thousands separator: 12345 → "12 345". */
 export function count(lang: Lang, value: number): string {
-  return value.toLocaleString(locale(lang), { maximumFractionDigits: 0 });
+  return formatter(lang, 0, 0).format(value);
 }
 
 const UNIT_SUFFIX: Record<Unit, { nb: string; en: string }> = {

@@ -18,9 +18,11 @@ export const isPooled = (row: { readonly vindu?: number }): boolean => windowOf(
  * so a pooled row (periode = its window's last year) never stands in for that year.
  */
 export function matches(row: ResultRow, key: Key): boolean {
-  for (const [k, v] of Object.entries(key)) {
-    if (k === 'vindu' || v === undefined) continue;
-    if (row[k as keyof Key] !== v) return false;
+  // A plain loop over the key's own fields: called for every row of a page, many times over.
+  for (const k in key) {
+    if (k === 'vindu') continue;
+    const v = key[k as keyof Key];
+    if (v !== undefined && row[k as keyof Key] !== v) return false;
   }
   return windowOf(row) === (key.vindu ?? 1);
 }
