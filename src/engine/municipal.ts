@@ -34,7 +34,8 @@ export function municipalSql(def: IndicatorDef, tables: ReadonlySet<string>, las
   let base: string;
   if (def.surveyMeasures) {
     const match = `regexp_matches(sporsmal, ${sql.lit(def.surveyMeasures.pattern)})`;
-    base = `SELECT k.aar AS periode, k.kommune, ${fy.expr} AS fylke, k.sporsmal AS maal,
+    // One measure per question, coded `sporsmal:<question>` as the catalogue declares (`sporsmal:*`).
+    base = `SELECT k.aar AS periode, k.kommune, ${fy.expr} AS fylke, ${sql.lit('sporsmal:')} || k.sporsmal AS maal,
       round(k.andel_positiv / 100.0 * k.antall_svar) AS s, CAST(k.antall_svar AS DOUBLE) AS n
     FROM brukerundersokelse k ${fy.join} WHERE ${def.surveyMeasures.exclude ? 'NOT ' : ''}${match}`;
   } else if (m.fact.kind === 'spend_per_participant') {
