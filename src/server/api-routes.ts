@@ -209,7 +209,12 @@ export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono
     return send(c, jsonPayload(labelsBody(lang)), CACHE_STATIC);
   });
 
+  // A repeated address is answered before its query is parsed again (keyed by data version + URL).
+  const byUrl = new ResponseCache(4000, 16 * 1024 * 1024);
   const dataHandler = async (c: Context) => {
+    const urlKey = `${await data.version()}|${c.req.url}`;
+    const hit = byUrl.peek(urlKey);
+    if (hit) return send(c, hit);
     const id = c.req.param('id') ?? '';
     const q = parseQuery(params(c), QUERY_DIMENSIONS, DATA_FORMATS, opts.defaultLang);
     const file = await prebuiltAnswer(data, id, q);
@@ -217,7 +222,9 @@ export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono
       const writer = WRITERS[q.format];
       return sendFile(c, file, writer.contentType, await data.version(), q.format === 'json-stat2' ? undefined : downloadName(id, new Map(), writer.extension));
     }
-    return cached(c, `data|${id}|${queryKey(q)}`, () => dataPayload(data, opts, id, q));
+    const answer = await cache.get(`${await data.version()}|data|${id}|${queryKey(q)}`, () => dataPayload(data, opts, id, q));
+    byUrl.put(urlKey, answer);
+    return send(c, answer);
   };
   const metadataHandler = async (c: Context) => {
     const lang = langOnly(c);

@@ -71,39 +71,38 @@ export function compression(opts: { cacheBytes?: number } = {}): MiddlewareHandl
   return async (c, next) => {
     await next();
     if (c.req.method === 'HEAD') return;
-    const res = c.res;
-    if (!res.body || res.headers.has('Content-Encoding')) return;
-    const type = res.headers.get('Content-Type') ?? '';
-    if (!COMPRESSIBLE.test(type)) return;
+    // Headers first, the body last: touching `res.body` turns the server's light response into a
+    // stream, which costs more than the rest of a cached answer.
     const coding = negotiate(c.req.header('Accept-Encoding'));
     if (!coding) return;
+    const res = c.res;
+    if (res.headers.has('Content-Encoding')) return;
+    const type = res.headers.get('Content-Type') ?? '';
+    if (!COMPRESSIBLE.test(type)) return;
     const length = Number(res.headers.get('Content-Length') ?? NaN);
     if (length < MIN_BYTES) return;
     const headers = new Headers(res.headers);
     const etag = res.headers.get('ETag');
+    const send = (body: Uint8Array | ReadableStream<Uint8Array>) => {
+      headers.set('Content-Encoding', coding);
+      headers.append('Vary', 'Accept-Encoding');
+      headers.delete('Content-Length');
+      if (etag) headers.set('ETag', codedEtag(etag, coding));
+      // Clear first: Hono's setter would otherwise copy the old headers (ETag, Content-Length) back.
+      c.res = undefined;
+      c.res = new Response(body as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers });
+    };
+    // An answer compressed before (same ETag): sent without reading the plain body at all.
+    const done = etag && res.status === 200 ? cache.peek(`${etag}|${coding}`) : undefined;
+    if (done) return send(done.body);
+    if (!res.body) return;
     if (length >= STREAM_BYTES) {
       // Compressed while it is sent: the first bytes leave at once, nothing large is held in memory.
       const z = compressor(coding, length);
       pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), z, () => undefined);
-      headers.set('Content-Encoding', coding);
-      headers.append('Vary', 'Accept-Encoding');
-      headers.delete('Content-Length');
-      if (etag) headers.set('ETag', codedEtag(etag, coding));
-      c.res = undefined;
-      c.res = new Response(Readable.toWeb(z) as ReadableStream<Uint8Array>, { status: res.status, statusText: res.statusText, headers });
-      return;
+      return send(Readable.toWeb(z) as ReadableStream<Uint8Array>);
     }
     const raw = new Uint8Array(await res.arrayBuffer());
-    let body: Uint8Array = raw;
-    if (raw.byteLength >= MIN_BYTES) {
-      body = etag ? (await cache.get(`${etag}|${coding}`, async () => ({ body: await compressBody(raw, coding) }))).body : await compressBody(raw, coding);
-      headers.set('Content-Encoding', coding);
-      headers.append('Vary', 'Accept-Encoding');
-      headers.delete('Content-Length');
-      if (etag) headers.set('ETag', codedEtag(etag, coding));
-    }
-    // Clear first: Hono's setter would otherwise copy the old headers (ETag, Content-Length) back.
-    c.res = undefined;
-    c.res = new Response(body as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers });
+    send(etag ? (await cache.get(`${etag}|${coding}`, async () => ({ body: await compressBody(raw, coding) }))).body : await compressBody(raw, coding));
   };
 }

@@ -3,9 +3,7 @@
  * so it is correct whatever produced it (and changes when compute re-publishes).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Context } from 'hono';
 
 export interface Payload {
@@ -68,5 +66,32 @@ export async function sendFile(c: Context, path: string, contentType: string, ve
   if (filename) c.header('Content-Disposition', `attachment; filename="${filename}"`);
   c.header('Content-Length', String(st.size));
   if (c.req.method === 'HEAD') return c.body(null, 200);
-  return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, 200);
+  return c.body(fileStream(path), 200);
+}
+
+/**
+ * A file as a web stream that opens the file on the first read only (an answer the compression
+ * cache serves never opens it) and closes it at the end or on cancel.
+ */
+export function fileStream(path: string, chunkBytes = 256 * 1024): ReadableStream<Uint8Array> {
+  let fh: FileHandle | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(ctrl) {
+        fh ??= await open(path, 'r');
+        const buf = new Uint8Array(chunkBytes);
+        const { bytesRead } = await fh.read(buf, 0, chunkBytes, null);
+        if (bytesRead === 0) {
+          await fh.close();
+          ctrl.close();
+          return;
+        }
+        ctrl.enqueue(buf.subarray(0, bytesRead));
+      },
+      async cancel() {
+        await fh?.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -28,7 +28,17 @@ export class ResponseCache<T extends { readonly body: Uint8Array } = Payload> {
     return p;
   }
 
-  private put(key: string, value: T): void {
+  /** The cached payload without waiting or making it (undefined when absent). */
+  peek(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  put(key: string, value: T): void {
     if (value.body.byteLength > this.maxBytes / 4) return;
     this.entries.set(key, value);
     this.bytes += value.body.byteLength;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { compression } from '../../src/server/compress.ts';
+import { fileStream } from '../../src/server/respond.ts';
 import { PUB_RESULTS, readDataVersion, saveResults, writeBackgroundOutputs, writeOutputs } from '../../src/publish/index.ts';
 import { FIXTURE_AVAILABILITY, FIXTURE_META, fixtureStore } from '../fixtures/fixture-store.ts';
 import { FIXTURE_CATALOGUE } from '../fixtures/fixture-catalogue.ts';
@@ -118,5 +119,22 @@ describe('compression of large bodies', () => {
     const gz = await app.request('/big', { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(gz.headers.get('content-encoding'), 'gzip');
     assert.ok(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(big));
+  });
+});
+
+describe('fileStream', () => {
+  it('reads a file only when read, whole and in order', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'im-filestream-'));
+    try {
+      const path = join(dir, 'f.bin');
+      const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251));
+      await writeFile(path, bytes);
+      const lazy = fileStream(join(dir, 'absent.bin'));
+      await lazy.cancel(); // never read: the missing file is never opened, so nothing fails
+      const read = Buffer.from(await new Response(fileStream(path, 4096)).arrayBuffer());
+      assert.ok(read.equals(bytes));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
