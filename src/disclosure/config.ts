@@ -15,6 +15,12 @@ export interface DisclosureConfig {
    * real tables it costs seconds per universe (docs/disclosure.md "Exact bounds").
    */
   readonly exactBounds?: 0 | 1;
+  /**
+   * Protect what people read (issue 11 item 4): a cell of at least this many persons that is safe
+   * by itself should not be hidden to protect a small split; the split is withheld instead
+   * (status '.', split-withholding.ts). 0 or absent = off.
+   */
+  readonly protectLarge?: number;
 }
 
-export const DEFAULT_DISCLOSURE: DisclosureConfig = Object.freeze({ minDenominator: 5, minCount: 3, minMeanN: 5 });
+export const DEFAULT_DISCLOSURE: DisclosureConfig = Object.freeze({ minDenominator: 5, minCount: 3, minMeanN: 5, protectLarge: 100 });

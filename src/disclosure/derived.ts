@@ -15,8 +15,14 @@ export function isDerived(r: ResultRow, lookup: MeasureLookup): boolean {
   return lookup.hasDerived(r.indikator) && (lookup.info(r).derivedFrom ?? null) !== null;
 }
 
-/** Derived rows to suppress, given the suppressed source rows. */
-export function derivedToSuppress(rows: readonly ResultRow[], lookup: MeasureLookup, suppressed: ReadonlySet<number>): number[] {
+/**
+ * Derived rows to hide, given the hidden source rows: `withheld` for a source in `withheld` (a
+ * withheld split), else `suppressed` (a source suppressed, missing or not published).
+ */
+export function derivedToSuppress(
+  rows: readonly ResultRow[], lookup: MeasureLookup, suppressed: ReadonlySet<number>, withheld: ReadonlySet<number> = new Set(),
+): { suppressed: number[]; withheld: number[] } {
+  const out = { suppressed: [] as number[], withheld: [] as number[] };
   const derived: [number, string][] = [];
   const withDerived = new Set<string>();
   rows.forEach((r, i) => {
@@ -25,7 +31,7 @@ export function derivedToSuppress(rows: readonly ResultRow[], lookup: MeasureLoo
     const from = lookup.info(r).derivedFrom ?? null;
     if (from !== null && (r.status === '' || r.status === ':')) derived.push([i, cellKey(r, from)]);
   });
-  if (derived.length === 0) return [];
+  if (derived.length === 0) return out;
   const wanted = new Set(derived.map(([, k]) => k));
   const source = new Map<string, number>();
   rows.forEach((r, i) => {
@@ -33,8 +39,10 @@ export function derivedToSuppress(rows: readonly ResultRow[], lookup: MeasureLoo
     const k = cellKey(r, r.maal);
     if (wanted.has(k)) source.set(k, i);
   });
-  return derived.filter(([, k]) => {
+  for (const [i, k] of derived) {
     const s = source.get(k);
-    return s === undefined || suppressed.has(s) || rows[s]!.status !== '';
-  }).map(([i]) => i);
+    if (s !== undefined && withheld.has(s)) out.withheld.push(i);
+    else if (s === undefined || suppressed.has(s) || rows[s]!.status !== '') out.suppressed.push(i);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { DEFAULT_DISCLOSURE, type DisclosureConfig } from './config.ts';
 import { fallbacks, type DisclosureFallback } from './fallback.ts';
 import { MeasureLookup } from './measure-kind.ts';
 import { isPrimaryUnsafe, suppressRow } from './primary.ts';
-import { protectUniverse } from './protect-universe.ts';
+import { protectUniverseWithSplits } from './split-withholding.ts';
 import { buildUniverse, universes } from './universe.ts';
 import { derivedToSuppress, isDerived } from './derived.ts';
 
@@ -31,6 +31,10 @@ export interface DisclosureSummary {
   intervalRepairs: number;
   /** Cells withheld by the audit's last resort (a measure withheld in one universe). */
   coarsened: number;
+  /** Cells of withheld splits (status '.': the coarser table is published; split-withholding.ts). */
+  splitWithheld: number;
+  /** The splits withheld, per universe. */
+  withheldSplits: string[];
   fallbacks: DisclosureFallback[];
 }
 
@@ -42,11 +46,16 @@ export const METHOD =
   'then an audit of the reader\'s whole model (exact elimination mod p and bound propagation over all lines, intro and alle ' +
   '>= their groups, numerator <= denominator, sum of reasons <= n, denominators shared between measures) with repair ' +
   'until no hidden count other than a zero is narrower than minCount; zeros are not protected; pooled windows enter as ' +
-  'pool = sum of its years; for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount';
+  'pool = sum of its years; for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount; ' +
+  'where a cell of at least protectLarge persons, safe by itself, would be hidden to protect a small split (regime, subgroups, groups, sex), ' +
+  "the split is withheld instead (status '.', from the finest region level up) and the coarser table published";
 
 /** Suppressed row indices of the universes in `lists`, with the loop's counters. */
 export interface UniversesOutcome {
   suppressed: number[];
+  /** Rows of withheld splits (status '.'). */
+  withheld: number[];
+  splits: string[];
   unresolved: number;
   repairs: number;
   coarsened: number;
@@ -58,14 +67,16 @@ export function protectUniverses(
   onProgress?: (done: number, total: number) => void,
 ): UniversesOutcome {
   const lookup = new MeasureLookup(catalogue);
-  const out: UniversesOutcome = { suppressed: [], unresolved: 0, repairs: 0, coarsened: 0 };
+  const out: UniversesOutcome = { suppressed: [], withheld: [], splits: [], unresolved: 0, repairs: 0, coarsened: 0 };
   for (const [k, indices] of lists.entries()) {
     onProgress?.(k, lists.length);
-    const o = protectUniverse(rows, buildUniverse(rows, indices, lookup), config);
+    const o = protectUniverseWithSplits(rows, buildUniverse(rows, indices, lookup), config);
     out.unresolved += o.unresolved;
     out.repairs += o.repairs ?? 0;
     out.coarsened += o.coarsened ?? 0;
     for (const i of o.suppressed) out.suppressed.push(i);
+    for (const i of o.withheld) out.withheld.push(i);
+    out.splits.push(...o.splits);
   }
   return out;
 }
@@ -79,7 +90,11 @@ export function applySuppression(
   const lookup = new MeasureLookup(catalogue);
   const out = rows.slice();
   const hiddenSet = new Set(outcome.suppressed);
-  for (const i of derivedToSuppress(rows, lookup, hiddenSet)) if (!hiddenSet.has(i)) outcome.suppressed.push(i);
+  const withheldSet = new Set(outcome.withheld);
+  // A derived cell follows its source: withheld with a withheld source, else suppressed.
+  const derived = derivedToSuppress(rows, lookup, hiddenSet, withheldSet);
+  for (const i of derived.suppressed) if (!hiddenSet.has(i) && !withheldSet.has(i)) outcome.suppressed.push(i);
+  for (const i of derived.withheld) if (!hiddenSet.has(i) && !withheldSet.has(i)) outcome.withheld.push(i);
   let primary = 0;
   let secondary = 0;
   let eligible = 0;
@@ -97,6 +112,7 @@ export function applySuppression(
     else secondary++;
     out[i] = suppressRow(r);
   }
+  for (const i of outcome.withheld) out[i] = suppressRow(rows[i]!, '.');
   const method = outcome.unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${outcome.unresolved} line(s) left unprotected`;
   const fb = fallbacks(out);
   return {
@@ -112,6 +128,8 @@ export function applySuppression(
       method,
       intervalRepairs: outcome.repairs,
       coarsened: outcome.coarsened,
+      splitWithheld: outcome.withheld.length,
+      withheldSplits: outcome.splits,
       fallbacks: fb,
     },
   };

@@ -89,7 +89,7 @@ function runJobs(rows: readonly ResultRow[], all: number[][][], n: number, input
           return void worker.terminate();
         }
         const global = globals[m.job]!;
-        results[m.job] = { ...m.outcome, suppressed: m.outcome.suppressed.map((j) => global[j]!) };
+        results[m.job] = { ...m.outcome, suppressed: m.outcome.suppressed.map((j) => global[j]!), withheld: m.outcome.withheld.map((j) => global[j]!) };
         finished++;
         inFlight[w]!--;
         if (!send(worker, w) && inFlight[w] === 0) void worker.terminate();
@@ -124,9 +124,11 @@ export async function protectParallel(
   const tick = () => opts.onProgress?.(++done, lists.length);
   const total = lists.reduce((a, l) => a + l.length, 0);
   const parts = await runJobs(rows, jobs(lists, Math.max(1, Math.ceil(total / (workers * 16)))), workers, { catalogue, config }, tick);
-  const outcome: UniversesOutcome = { suppressed: [], unresolved: 0, repairs: 0, coarsened: 0 };
+  const outcome: UniversesOutcome = { suppressed: [], withheld: [], splits: [], unresolved: 0, repairs: 0, coarsened: 0 };
   for (const p of parts) {
     for (const i of p.suppressed) outcome.suppressed.push(i);
+    for (const i of p.withheld) outcome.withheld.push(i);
+    outcome.splits.push(...p.splits);
     outcome.unresolved += p.unresolved;
     outcome.repairs += p.repairs;
     outcome.coarsened += p.coarsened;

@@ -27,7 +27,8 @@ export function isPrimaryUnsafe(row: ResultRow, info: MeasureInfo, cfg: Disclosu
 }
 
 /** The published form of a suppressed cell: SSB's ':' and every count and value emptied (also
- * `mangler`: with the denominator it would bound the population). */
-export function suppressRow(row: ResultRow): ResultRow {
-  return { ...row, status: ':', teller: null, nevner: null, verdi: null, ki_nedre: null, ki_ovre: null, mangler: null };
+ * `mangler`: with the denominator it would bound the population). A cell of a withheld split
+ * (split-withholding.ts) is emptied the same way with status '.'. */
+export function suppressRow(row: ResultRow, status: ':' | '.' = ':'): ResultRow {
+  return { ...row, status, teller: null, nevner: null, verdi: null, ki_nedre: null, ki_ovre: null, mangler: null };
 }

@@ -168,8 +168,8 @@ function familyProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
   };
 }
 
-/** Phase 2 for one family: hidden = base ∪ H ∪ forced, then the line rules. */
-function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: ReadonlySet<number>, out: Uint8Array): number {
+/** Phase 2 for one family: hidden = base ∪ H ∪ forced, then the line rules. Returns the family's hidden cells (m · nPop + p). */
+function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: ReadonlySet<number>): { cells: Int32Array; stuck: number } {
   const nPop = u.pops.length;
   const F = fp.fam.length;
   const hidden = fp.base.slice();
@@ -182,13 +182,54 @@ function protectFamily(u: Universe, fp: FamilyProblem, H: Uint8Array, forced: Re
     }
   });
   const stuck = fp.problem ? solveLines(fp.problem, hidden) : 0;
+  const cells: number[] = [];
   fp.fam.forEach((m, f) => {
     for (let p = 0; p < nPop; p++) {
-      if (u.cell[m * nPop + p]! >= 0 && hidden[f * nPop + p]) out[m * nPop + p] = 1;
+      if (u.cell[m * nPop + p]! >= 0 && hidden[f * nPop + p]) cells.push(m * nPop + p);
     }
   });
-  return stuck;
+  return { cells: Int32Array.from(cells), stuck };
 }
+
+/**
+ * The cells forced hidden by the audit's repairs, with a count per family. Repairs only add, so
+ * within one universe (H, the family's count) names the family's whole input: the line rules are
+ * deterministic, and a family whose input did not change since an earlier round is not solved again.
+ */
+class Forced {
+  readonly rows = new Set<number>();
+  readonly perFamily: Int32Array;
+  private readonly familyOfRow = new Map<number, number>();
+
+  constructor(u: Universe, fams: readonly FamilyProblem[]) {
+    this.perFamily = new Int32Array(fams.length);
+    const nPop = u.pops.length;
+    fams.forEach((fp, k) => {
+      for (const m of fp.fam) for (let p = 0; p < nPop; p++) if (u.cell[m * nPop + p]! >= 0) this.familyOfRow.set(u.cell[m * nPop + p]!, k);
+    });
+  }
+
+  /** Adds row i; false when it was already forced. */
+  add(i: number): boolean {
+    if (this.rows.has(i)) return false;
+    this.rows.add(i);
+    const k = this.familyOfRow.get(i);
+    if (k !== undefined) this.perFamily[k]!++;
+    return true;
+  }
+}
+
+/** Results of phase 1 and of each family by input, reused across the repair rounds of one universe. */
+interface SolveCache {
+  readonly phase1: Map<string, { H: Uint8Array; stuck: number }>;
+  readonly family: Map<string, { cells: Int32Array; stuck: number }>[];
+}
+
+const bitsKey = (x: Uint8Array): string => {
+  let s = '';
+  for (let i = 0; i < x.length; i++) if (x[i]) s += `${i},`;
+  return s;
+};
 
 /** Populations whose cells ended up hidden in every measure: their denominators are now hidden too. */
 function fullyHidden(u: Universe, hiddenCells: Uint8Array): Uint8Array {
@@ -208,14 +249,30 @@ const MAX_PHASE_ROUNDS = 8;
  * Phase 1, then phase 2; a population whose cells phase 2 hid in every measure has its denominator
  * hidden as well, which phase 1 must then protect: repeat until H is stable.
  */
-function protectWithLines(u: Universe, pp: PopulationProblem, forced: ReadonlySet<number>, fams: readonly FamilyProblem[]): UniverseOutcome & { hiddenCells: Uint8Array } {
-  const H = new Uint8Array(u.pops.length);
+function protectWithLines(
+  u: Universe, pp: PopulationProblem, forced: Forced, fams: readonly FamilyProblem[], cache: SolveCache,
+): UniverseOutcome & { hiddenCells: Uint8Array } {
+  let H = new Uint8Array(u.pops.length);
   let hiddenCells = new Uint8Array(u.cell.length);
   let unresolved = 0;
   for (let round = 0; round < MAX_PHASE_ROUNDS; round++) {
-    unresolved = hiddenPopulations(pp, H);
+    const inKey = bitsKey(H);
+    let p1 = cache.phase1.get(inKey);
+    if (!p1) {
+      const stuck = hiddenPopulations(pp, H);
+      cache.phase1.set(inKey, (p1 = { H: H.slice(), stuck }));
+    }
+    H = p1.H.slice();
+    unresolved = p1.stuck;
+    const hKey = bitsKey(H);
     hiddenCells = new Uint8Array(u.cell.length);
-    for (const fp of fams) unresolved += protectFamily(u, fp, H, forced, hiddenCells);
+    fams.forEach((fp, k) => {
+      const key = `${hKey}#${forced.perFamily[k]}`;
+      let r = cache.family[k]!.get(key);
+      if (!r) cache.family[k]!.set(key, (r = protectFamily(u, fp, H, forced.rows)));
+      for (const c of r.cells) hiddenCells[c] = 1;
+      unresolved += r.stuck;
+    });
     // With one family, phase 2 protected the denominators of the cells it hid (its n layer).
     if (fams.length === 1) break;
     const full = fullyHidden(u, hiddenCells);
@@ -257,12 +314,32 @@ function measureCells(u: Universe, findings: readonly IntervalFinding[]): number
  * hidden ones, on the nearest relations that have published sources); (3) the last resort, so the
  * loop always ends safe: the finding's measure is withheld in this universe.
  */
-export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig, lpStats?: LpStats): UniverseOutcome {
+/** The parts of a universe's problem that do not depend on what is hidden (shared by trials). */
+export interface PreparedUniverse {
+  readonly lines: Lines;
+  readonly fams: readonly FamilyProblem[];
+  readonly pp: PopulationProblem;
+}
+
+export function prepareUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig): PreparedUniverse {
   const lines = populationLines(u.pops);
-  const forced = new Set<number>();
-  const fams = families(u).map((fam) => familyProblem(rows, u, lines, fam, cfg));
-  const pp = populationProblem(rows, u, lines, cfg);
-  let outcome = protectWithLines(u, pp, forced, fams);
+  return { lines, fams: families(u).map((fam) => familyProblem(rows, u, lines, fam, cfg)), pp: populationProblem(rows, u, lines, cfg) };
+}
+
+export interface ProtectUniverseOptions {
+  readonly lpStats?: LpStats;
+  /** Rows hidden from the start (a withheld split, split-withholding.ts); they count among the suppressed. */
+  readonly initial?: Iterable<number>;
+  readonly prepared?: PreparedUniverse;
+}
+
+export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: DisclosureConfig, opts: ProtectUniverseOptions = {}): UniverseOutcome {
+  const { lines, fams, pp } = opts.prepared ?? prepareUniverse(rows, u, cfg);
+  const lpStats = opts.lpStats;
+  const forced = new Forced(u, fams);
+  for (const i of opts.initial ?? []) forced.add(i);
+  const cache: SolveCache = { phase1: new Map(), family: fams.map(() => new Map()) };
+  let outcome = protectWithLines(u, pp, forced, fams, cache);
   let repairs = 0;
   let withheld = 0;
   for (let round = 0; outcome.suppressed.length > 0; round++) {
@@ -273,11 +350,7 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
     if (findings.length === 0) return { ...outcome, unresolved: 0, repairs, coarsened: withheld };
     let added = 0;
     const force = (list: readonly number[]): void => {
-      for (const i of list) {
-        if (forced.has(i)) continue;
-        forced.add(i);
-        added++;
-      }
+      for (const i of list) if (forced.add(i)) added++;
     };
     if (round < MAX_INTERVAL_ROUNDS) for (const f of findings) force(f.repair);
     if (added === 0 && round < MAX_INTERVAL_ROUNDS + MAX_ESCALATED_ROUNDS) for (const f of findings) force(f.all);
@@ -288,7 +361,7 @@ export function protectUniverse(rows: readonly ResultRow[], u: Universe, cfg: Di
       added = 0;
     }
     repairs += added;
-    outcome = protectWithLines(u, pp, forced, fams);
+    outcome = protectWithLines(u, pp, forced, fams, cache);
   }
   return { ...outcome, repairs, coarsened: withheld };
 }

@@ -103,6 +103,12 @@ async function protectRows(
     `Suppression: ${s.primary} primary and ${s.secondary} secondary (${pct(s.cellsSuppressedShare)} % of cells, ` +
       `${pct(s.personsSuppressedShare)} % of persons) in ${s.seconds.toFixed(1)} s`,
   );
+  if (s.splitWithheld > 0) {
+    progress.step(
+      `  grovere tabell i stedet for å prikke store celler: ${s.withheldSplits.length} oppdelinger holdt tilbake (${s.splitWithheld} celler med «.»)`,
+      `  coarser table instead of suppressing large cells: ${s.withheldSplits.length} splits withheld (${s.splitWithheld} cells marked '.')`,
+    );
+  }
   meta.protectedBy = s.method;
   meta.summary = s;
   meta.fallbacks = s.fallbacks;
@@ -124,8 +130,10 @@ function reportInformationLoss(
   const levels = informationLoss(protectedRows, original);
   for (const [level, l] of Object.entries(levels)) {
     progress.step(
-      `  informasjonstap ${level}: ${pct(l.cellShare)} % av cellene, ${pct(l.personShare)} % av personene prikket`,
-      `  information loss ${level}: ${pct(l.cellShare)} % of cells, ${pct(l.personShare)} % of persons suppressed`,
+      `  informasjonstap ${level}: ${pct(l.cellShare)} % av cellene, ${pct(l.personShare)} % av personene prikket` +
+        (l.withheldCells > 0 ? `; ${l.withheldCells} celler i tilbakeholdte oppdelinger` : ''),
+      `  information loss ${level}: ${pct(l.cellShare)} % of cells, ${pct(l.personShare)} % of persons suppressed` +
+        (l.withheldCells > 0 ? `; ${l.withheldCells} cells in withheld splits` : ''),
     );
   }
   // Latest yearly municipal period and the smallest botid per indicator × first measure.

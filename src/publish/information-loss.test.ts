@@ -32,13 +32,23 @@ const protectedRows = original.map((r) =>
 describe('information loss', () => {
   it('shares of cells and persons suppressed per level, persons from the unprotected rows', () => {
     const loss = informationLoss(protectedRows, original);
-    assert.deepEqual(loss.land, { cells: 1, suppressedCells: 0, persons: 104, suppressedPersons: 0, unknownPersons: 0, cellShare: 0, personShare: 0 });
+    assert.deepEqual(loss.land, { cells: 1, suppressedCells: 0, persons: 104, suppressedPersons: 0, unknownPersons: 0, withheldCells: 0, withheldPersons: 0, cellShare: 0, personShare: 0 });
     // kommune: 6 cells (4 yearly + 2 pools), suppressed 3101, 4601, 9999 and the Bergen pool.
     assert.equal(loss.kommune.cells, 6);
     assert.equal(loss.kommune.suppressedCells, 4);
     assert.equal(loss.kommune.cellShare, 4 / 6);
     assert.equal(loss.kommune.persons, 50 + 6 + 3 + 2 + 20 + 8);
     assert.equal(loss.kommune.suppressedPersons, 6 + 3 + 2 + 8);
+  });
+
+  it('cells of a withheld split (status .) are counted on their own, not as suppressed', () => {
+    const split = cell({ regionniva: 'fylke', region: '03', lovregime: 'integreringsloven', nevner: 40, mangler: 1 });
+    const loss = informationLoss([...protectedRows, { ...split, status: '.', nevner: null, mangler: null }], [...original, split]);
+    assert.equal(loss.fylke.withheldCells, 1);
+    assert.equal(loss.fylke.withheldPersons, 41);
+    assert.equal(loss.fylke.cells, 1);
+    assert.equal(loss.fylke.suppressedCells, 0);
+    assert.equal(loss.land.withheldCells, 0);
   });
 
   it('without the unprotected rows, hidden counts are reported as unknown', () => {

@@ -24,6 +24,9 @@ export interface LevelLoss {
   readonly personShare: number;
   /** Cells whose person count is hidden and not available from the unprotected rows. */
   readonly unknownPersons: number;
+  /** Cells of a withheld split (status '.' where the unprotected row had a figure; disclosure's coarser table), and their persons. */
+  readonly withheldCells: number;
+  readonly withheldPersons: number;
 }
 
 export type InformationLoss = Readonly<Record<Regionniva, LevelLoss>>;
@@ -34,34 +37,62 @@ export const cellKey = (r: ResultRow): string =>
 
 const personsOf = (r: ResultRow): number | null => (r.nevner === null ? null : r.nevner + (r.mangler ?? 0));
 
-/** A lookup of persons per cell: from the unprotected rows when given, else from the row itself. */
-function personLookup(original: readonly ResultRow[] | undefined): (r: ResultRow) => number | null {
+const sameCell = (a: ResultRow, b: ResultRow): boolean =>
+  a.indikator === b.indikator && a.maal === b.maal && a.periode === b.periode && (a.vindu ?? 1) === (b.vindu ?? 1) && a.region === b.region
+  && a.kohort === b.kohort && a.botid === b.botid && a.lovregime === b.lovregime && a.gruppe === b.gruppe && a.kjonn === b.kjonn;
+
+/**
+ * A lookup of persons per cell (the protected row and its index): from the unprotected rows when
+ * given, else from the row itself. Protection keeps the order of the rows, so the unprotected row
+ * is normally at the same index (checked per row); a key lookup covers any other order.
+ */
+function personLookup(protectedRows: readonly ResultRow[], original: readonly ResultRow[] | undefined): (r: ResultRow, i: number) => number | null {
   if (!original) return personsOf;
-  const byKey = new Map<string, number | null>();
-  for (const r of original) byKey.set(cellKey(r), personsOf(r));
-  return (r) => byKey.get(cellKey(r)) ?? personsOf(r);
+  let byKey: Map<string, number | null> | undefined;
+  const keyed = (r: ResultRow) => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const o of original) byKey.set(cellKey(o), personsOf(o));
+    }
+    return byKey.get(cellKey(r)) ?? personsOf(r);
+  };
+  const aligned = original.length === protectedRows.length;
+  return (r, i) => {
+    const o = aligned ? original[i] : undefined;
+    return o && sameCell(o, r) ? personsOf(o) : keyed(r);
+  };
 }
 
 /** Share of cells and of persons suppressed (status ':') per region level. */
 export function informationLoss(protectedRows: readonly ResultRow[], original?: readonly ResultRow[]): InformationLoss {
-  const persons = personLookup(original);
-  const acc = Object.fromEntries(REGION_LEVELS.map((l) => [l, { cells: 0, suppressedCells: 0, persons: 0, suppressedPersons: 0, unknownPersons: 0 }])) as Record<
-    Regionniva, { cells: number; suppressedCells: number; persons: number; suppressedPersons: number; unknownPersons: number }
+  const persons = personLookup(protectedRows, original);
+  const acc = Object.fromEntries(REGION_LEVELS.map((l) => [l, {
+    cells: 0, suppressedCells: 0, persons: 0, suppressedPersons: 0, unknownPersons: 0, withheldCells: 0, withheldPersons: 0,
+  }])) as Record<
+    Regionniva, { cells: number; suppressedCells: number; persons: number; suppressedPersons: number; unknownPersons: number; withheldCells: number; withheldPersons: number }
   >;
-  for (const r of protectedRows) {
-    if (r.status !== '' && r.status !== ':') continue;
+  protectedRows.forEach((r, i) => {
+    const o = original && original.length === protectedRows.length ? original[i] : undefined;
+    if (r.status === '.' && o && o.status === '' && sameCell(o, r)) {
+      // A withheld split: not published, counted on its own (not as suppressed).
+      const a = acc[r.regionniva];
+      a.withheldCells++;
+      a.withheldPersons += personsOf(o) ?? 0;
+      return;
+    }
+    if (r.status !== '' && r.status !== ':') return;
     const a = acc[r.regionniva];
     const suppressed = r.status === ':';
     a.cells++;
     if (suppressed) a.suppressedCells++;
-    const p = persons(r);
+    const p = persons(r, i);
     if (p === null) {
       a.unknownPersons++;
-      continue;
+      return;
     }
     a.persons += p;
     if (suppressed) a.suppressedPersons += p;
-  }
+  });
   const share = (x: number, of: number) => (of > 0 ? x / of : 0);
   return Object.fromEntries(REGION_LEVELS.map((l) => {
     const a = acc[l];
@@ -102,27 +133,27 @@ const UNKNOWN_KOMMUNE = '9999';
  * indicator, measure and cohort year: the yearly cell, else a pooled cell whose window holds the year.
  */
 export function coverage(protectedRows: readonly ResultRow[], q: CoverageQuery, original?: readonly ResultRow[]): Coverage {
-  const persons = personLookup(original);
+  const persons = personLookup(protectedRows, original);
   const botid = q.botid ?? null;
   const match = (r: ResultRow) =>
     r.indikator === q.indikator && r.maal === q.maal && r.regionniva === 'kommune' && r.gruppe === 'alle'
     && r.lovregime === 'alle' && r.kjonn === 'alle' && r.botid === botid && (q.kohort === undefined || r.kohort === q.kohort);
   const pooledPublished = new Set<string>();
-  const yearlyCells: ResultRow[] = [];
-  for (const r of protectedRows) {
-    if (!match(r)) continue;
+  const yearlyCells: [ResultRow, number][] = [];
+  protectedRows.forEach((r, i) => {
+    if (!match(r)) return;
     const w = r.vindu ?? 1;
     if (w > 1) {
       if (r.status === '' && r.periode - w + 1 <= q.periode && q.periode <= r.periode) pooledPublished.add(r.region);
-    } else if (r.periode === q.periode) yearlyCells.push(r);
-  }
+    } else if (r.periode === q.periode) yearlyCells.push([r, i]);
+  });
   let total = 0;
   let yearly = 0;
   let pooled = 0;
   let unknownMunicipality = 0;
   let unknownPersons = 0;
-  for (const r of yearlyCells) {
-    const p = persons(r);
+  for (const [r, i] of yearlyCells) {
+    const p = persons(r, i);
     if (p === null) {
       unknownPersons++;
       continue;

@@ -44,7 +44,8 @@ export interface AttackReport {
   readonly zeros: number;
 }
 
-const Q = 1000000007n;
+/** The prime of the exact elimination (numbers, not BigInt: mulq keeps products exact). */
+const QN = 1000000007;
 // A pooled window's period is written `2021-2023` (periodeKey): it never meets its last year.
 const field = (r: ResultRow, d: keyof ResultRow): string => (d === 'periode' ? periodeKey(r) : String(r[d]));
 const cellKey = (r: ResultRow, over: Partial<Record<keyof ResultRow, string>> = {}): string =>
@@ -80,40 +81,77 @@ function childrenOf(dim: 'region' | 'gruppe' | 'kjonn' | 'lovregime' | 'periode'
   return null;
 }
 
-function modinv(a: bigint): bigint {
-  let [r0, r1, t0, t1] = [Q, ((a % Q) + Q) % Q, 0n, 1n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
+/** a · b mod Q in doubles: b split in 16-bit halves keeps every product below 2^53. */
+function mulq(a: number, b: number): number {
+  return (((a * Math.floor(b / 65536)) % QN) * 65536 + a * (b % 65536)) % QN;
+}
+
+function modinv(a: number): number {
+  let [r0, r1, t0, t1] = [QN, ((a % QN) + QN) % QN, 0, 1];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
     [r0, r1, t0, t1] = [r1, r0 - q * r1, t1, t0 - q * t1];
   }
-  return ((t0 % Q) + Q) % Q;
+  return ((t0 % QN) + QN) % QN;
+}
+
+/** The relations over integer unknown ids (0..n−1), constants folded into one number. */
+interface Compiled {
+  readonly names: string[];
+  readonly vars: Int32Array[];
+  readonly coefs: Float64Array[];
+  readonly constant: Float64Array;
+  readonly ge: Uint8Array;
+}
+
+function compile(rels: readonly Relation[], unknowns: readonly string[]): Compiled {
+  const id = new Map(unknowns.map((u, i) => [u, i] as const));
+  const vars: Int32Array[] = [];
+  const coefs: Float64Array[] = [];
+  const constant = new Float64Array(rels.length);
+  rels.forEach((rel, r) => {
+    const vs: number[] = [];
+    const cs: number[] = [];
+    for (const t of rel.terms) {
+      if ('k' in t) constant[r] = constant[r]! + Number(t.c) * t.k;
+      else {
+        vs.push(id.get(t.v)!);
+        cs.push(Number(t.c));
+      }
+    }
+    vars.push(Int32Array.from(vs));
+    coefs.push(Float64Array.from(cs));
+  });
+  return { names: [...unknowns], vars, coefs, constant, ge: Uint8Array.from(rels, (r) => (r.ge ? 1 : 0)) };
 }
 
 /** Unknowns determined by the equalities (Gauss–Jordan mod Q on the unknown part). */
-function determined(rels: Relation[]): Set<string> {
-  const rows: Map<string, bigint>[] = [];
-  const pivots = new Map<string, number>();
-  const colRows = new Map<string, Set<number>>();
-  const touch = (w: string, id: number, present: boolean) => {
-    let set = colRows.get(w);
-    if (!set) colRows.set(w, (set = new Set()));
+function determined(c: Compiled): Set<string> {
+  const rows: Map<number, number>[] = [];
+  const pivots = new Map<number, number>();
+  const colRows: (Set<number> | undefined)[] = new Array(c.names.length);
+  const touch = (w: number, id: number, present: boolean) => {
+    let set = colRows[w];
+    if (!set) colRows[w] = set = new Set();
     if (present) set.add(id);
     else set.delete(id);
   };
   /** target −= f × src (row id `tid`, −1 while the row is not stored yet). */
-  const axpy = (target: Map<string, bigint>, tid: number, f: bigint, src: Map<string, bigint>) => {
+  const axpy = (target: Map<number, number>, tid: number, f: number, src: Map<number, number>) => {
     for (const [w, a] of src) {
-      const nv = (((target.get(w) ?? 0n) - f * a) % Q + Q) % Q;
-      if (nv === 0n) target.delete(w);
+      const nv = ((target.get(w) ?? 0) - mulq(f, a) + QN) % QN;
+      if (nv === 0) target.delete(w);
       else target.set(w, nv);
-      if (tid >= 0) touch(w, tid, nv !== 0n);
+      if (tid >= 0) touch(w, tid, nv !== 0);
     }
   };
-  for (const rel of rels) {
-    if (rel.ge) continue;
-    const row = new Map<string, bigint>();
-    for (const t of rel.terms) if ('v' in t) row.set(t.v, (((row.get(t.v) ?? 0n) + t.c) % Q + Q) % Q);
-    for (const [v, c] of [...row]) if (c === 0n) row.delete(v);
+  for (let r = 0; r < c.vars.length; r++) {
+    if (c.ge[r]) continue;
+    const row = new Map<number, number>();
+    const vs = c.vars[r]!;
+    const cs = c.coefs[r]!;
+    for (let j = 0; j < vs.length; j++) row.set(vs[j]!, ((((row.get(vs[j]!) ?? 0) + cs[j]!) % QN) + QN) % QN);
+    for (const [v, x] of [...row]) if (x === 0) row.delete(v);
     // Pivot variables occur only in their own row, so one pass clears them all.
     for (const v of [...row.keys()]) {
       const id = pivots.get(v);
@@ -124,59 +162,89 @@ function determined(rels: Relation[]): Set<string> {
     if (first.done) continue;
     const u = first.value;
     const inv = modinv(row.get(u)!);
-    for (const [w, a] of row) row.set(w, (a * inv) % Q);
+    for (const [w, a] of row) row.set(w, mulq(a, inv));
     const id = rows.length;
     rows.push(row);
     for (const w of row.keys()) touch(w, id, true);
-    for (const other of [...(colRows.get(u) ?? [])]) {
+    for (const other of [...(colRows[u] ?? [])]) {
       if (other === id) continue;
       axpy(rows[other]!, other, rows[other]!.get(u)!, row);
     }
     pivots.set(u, id);
   }
   const out = new Set<string>();
-  for (const [u, id] of pivots) if (rows[id]!.size === 1) out.add(u);
+  for (const [u, id] of pivots) if (rows[id]!.size === 1) out.add(c.names[u]!);
   return out;
 }
 
-/** Bound propagation to a fixed point (or `rounds`). */
-function bounds(rels: Relation[], unknowns: Iterable<string>, rounds = 60): Map<string, [number, number]> {
-  const b = new Map<string, [number, number]>();
-  for (const u of unknowns) b.set(u, [0, Infinity]);
-  const range = (t: Term): [number, number] => {
-    if ('k' in t) return [Number(t.c) * t.k, Number(t.c) * t.k];
-    const [lo, hi] = b.get(t.v)!;
-    return t.c > 0n ? [lo, hi] : [-hi, -lo];
-  };
+/**
+ * Bound propagation to a fixed point (or `rounds`): relation by relation in order, each term from
+ * the others' current ranges (a term's own update is seen by the later terms of its relation).
+ */
+function bounds(c: Compiled, rounds = 60): Map<string, [number, number]> {
+  const n = c.names.length;
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n).fill(Infinity);
+  let maxLen = 0;
+  for (const vs of c.vars) maxLen = Math.max(maxLen, vs.length);
+  const rl = new Float64Array(maxLen);
+  const rh = new Float64Array(maxLen);
   for (let round = 0; round < rounds; round++) {
     let changed = false;
-    for (const rel of rels) {
-      const ranges = rel.terms.map(range);
-      rel.terms.forEach((t, i) => {
-        if (!('v' in t)) return;
-        let oMin = 0;
-        let oMax = 0;
-        ranges.forEach(([lo, hi], j) => {
-          if (j === i) return;
-          oMin += lo;
-          oMax += hi;
-        });
+    for (let r = 0; r < c.vars.length; r++) {
+      const vs = c.vars[r]!;
+      const cs = c.coefs[r]!;
+      const k = vs.length;
+      if (k === 0) continue;
+      // Sums of the finite range ends and counts of the infinite ones (constants included).
+      let sLo = c.constant[r]!;
+      let sHi = sLo;
+      let infLo = 0;
+      let infHi = 0;
+      for (let j = 0; j < k; j++) {
+        const pos = cs[j]! > 0;
+        rl[j] = pos ? cs[j]! * lo[vs[j]!]! : cs[j]! * hi[vs[j]!]!;
+        rh[j] = pos ? cs[j]! * hi[vs[j]!]! : cs[j]! * lo[vs[j]!]!;
+        if (rl[j] === -Infinity) infLo++;
+        else sLo += rl[j]!;
+        if (rh[j] === Infinity) infHi++;
+        else sHi += rh[j]!;
+      }
+      for (let i = 0; i < k; i++) {
+        const oMin = rl[i] === -Infinity ? (infLo > 1 ? -Infinity : sLo) : infLo > 0 ? -Infinity : sLo - rl[i]!;
+        const oMax = rh[i] === Infinity ? (infHi > 1 ? Infinity : sHi) : infHi > 0 ? Infinity : sHi - rh[i]!;
         // term_i = S − others with S = 0 (equality) or S ∈ [0, ∞) (total ≥ parts).
         const tLo = -oMax;
-        const tHi = (rel.ge ? Infinity : 0) - oMin;
-        const [xLo, xHi] = t.c > 0n ? [tLo, tHi] : [-tHi, -tLo];
-        const cur = b.get(t.v)!;
-        const nlo = Math.max(cur[0], Math.ceil(xLo));
-        const nhi = Math.min(cur[1], Math.floor(xHi));
-        if (nlo !== cur[0] || nhi !== cur[1]) {
-          b.set(t.v, [nlo, nhi]);
-          ranges[i] = range(t);
-          changed = true;
-        }
-      });
+        const tHi = (c.ge[r] ? Infinity : 0) - oMin;
+        const ci = cs[i]!;
+        const xLo = ci > 0 ? tLo / ci : tHi / ci;
+        const xHi = ci > 0 ? tHi / ci : tLo / ci;
+        const v = vs[i]!;
+        const nlo = Math.max(lo[v]!, Math.ceil(xLo));
+        const nhi = Math.min(hi[v]!, Math.floor(xHi));
+        if (nlo === lo[v] && nhi === hi[v]) continue;
+        lo[v] = nlo;
+        hi[v] = nhi;
+        changed = true;
+        // This term's range is now the new one (the later terms use it).
+        const nl = ci > 0 ? ci * nlo : ci * nhi;
+        const nh = ci > 0 ? ci * nhi : ci * nlo;
+        if (rl[i] === -Infinity) infLo--;
+        else sLo -= rl[i]!;
+        if (rh[i] === Infinity) infHi--;
+        else sHi -= rh[i]!;
+        rl[i] = nl;
+        rh[i] = nh;
+        if (nl === -Infinity) infLo++;
+        else sLo += nl;
+        if (nh === Infinity) infHi++;
+        else sHi += nh;
+      }
     }
     if (!changed) break;
   }
+  const b = new Map<string, [number, number]>();
+  c.names.forEach((u, i) => b.set(u, [lo[i]!, hi[i]!]));
   return b;
 }
 
@@ -305,11 +373,14 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const regions = [...new Set(published.map((r) => r.region))];
   const rels: Relation[] = [];
   const isShare = (i: number) => original[i]!.teller !== null;
-  const active = (i: number) => published[i]!.status === '' || published[i]!.status === ':';
+  // A cell of a withheld split ('.' where the engine had a figure) is hidden like a suppressed one:
+  // the reader knows the cell exists and how it adds up.
+  const withheld = (i: number) => published[i]!.status === '.' && original[i]!.status === '';
+  const active = (i: number) => published[i]!.status === '' || published[i]!.status === ':' || withheld(i);
   let cellsAttacked = 0;
   published.forEach((r, i) => {
     if (!active(i)) return;
-    if (r.status === ':') cellsAttacked++;
+    if (r.status !== '') cellsAttacked++;
     for (const dim of ['region', 'gruppe', 'kjonn', 'lovregime', 'periode'] as const) {
       const rule = childrenOf(dim, field(r, dim), regions);
       if (!rule) continue;
@@ -319,8 +390,8 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
       if (sens(i)) rels.push({ terms: [comp(i), ...kids.map((k) => neg(comp(k)))], ge: rule.ge });
       rels.push({ terms: [den(i), ...kids.map((k) => neg(den(k)))], ge: rule.ge });
     }
-    if (isShare(i) && r.status === ':') rels.push({ terms: [den(i), neg(num(i))], ge: true }); // t ≤ n
-    if (sens(i) && r.status === ':') rels.push({ terms: [den(i), neg(num(i)), neg(comp(i))], ge: false }); // n − t − c = 0
+    if (isShare(i) && r.status !== '') rels.push({ terms: [den(i), neg(num(i))], ge: true }); // t ≤ n
+    if (sens(i) && r.status !== '') rels.push({ terms: [den(i), neg(num(i)), neg(comp(i))], ge: false }); // n − t − c = 0
   });
   const dist = new Map<string, number[]>();
   published.forEach((r, i) => {
@@ -331,8 +402,9 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   });
   for (const list of dist.values()) rels.push({ terms: [den(list[0]!), ...list.map((i) => neg(num(i)))], ge: true });
   const unknowns = [...truth.keys()];
-  const det = determined(rels);
-  const b = bounds(rels, unknowns);
+  const compiled = compile(rels, unknowns);
+  const det = determined(compiled);
+  const b = bounds(compiled);
   if (o.lp === true) lpBounds(rels, b, truth, o.width);
   const recovered: string[] = [];
   const inconsistent: string[] = [];
