@@ -115,7 +115,8 @@ export function protectUniverseWithSplits(rows: readonly ResultRow[], u: Univers
       const trial = new Set([...withheld, ...cand]);
       const o = protectUniverse(rows, u, cfg, { prepared, initial: trial });
       const c = largeHidden(o, trial);
-      if (c >= count) continue;
+      // Never trade safety for it: a trial that leaves more unresolved than plain suppression is not kept.
+      if (c >= count || o.unresolved > best.unresolved) continue;
       for (const i of cand) withheld.add(i);
       [best, count, accepted] = [o, c, levels];
       if (count === 0) break;
