@@ -8,7 +8,7 @@
  * totals stay published. The withheld cells take part in the audit as hidden cells like any other,
  * so the result is as safe as plain suppression (docs/disclosure.md "Withheld splits").
  */
-import { GROUPS, REGIMES, SEXES, SUBGROUP_PARENT, TOTAL } from '../contract/dimensions.ts';
+import { GROUPS, REGIMES, SEXES, SUBGROUP_PARENT, SUBGROUPS, partsOf } from '../contract/dimensions.ts';
 import { periodeKey, type Regionniva, type ResultRow } from '../contract/results.ts';
 import type { DisclosureConfig } from './config.ts';
 import { isPrimaryUnsafe } from './primary.ts';
@@ -26,10 +26,10 @@ interface Split {
 
 /** The splits, narrowest loss first: the regime remainder, the intro subgroups, all groups, sex. */
 const SPLITS: readonly Split[] = [
-  { name: 'lovregime', dim: 'lovregime', parts: new Set(REGIMES.filter((v) => v !== TOTAL)) },
-  { name: 'undergrupper', dim: 'gruppe', parts: new Set(GROUPS.filter((g) => g.level === 'subgroup').map((g) => g.kode)) },
+  { name: 'lovregime', dim: 'lovregime', parts: new Set(partsOf(REGIMES)) },
+  { name: 'undergrupper', dim: 'gruppe', parts: new Set(SUBGROUPS) },
   { name: 'grupper', dim: 'gruppe', parts: new Set(GROUPS.filter((g) => g.level !== 'total').map((g) => g.kode)) },
-  { name: 'kjonn', dim: 'kjonn', parts: new Set(SEXES.filter((v) => v !== TOTAL)) },
+  { name: 'kjonn', dim: 'kjonn', parts: new Set(partsOf(SEXES)) },
 ];
 
 /** Region levels at which a split is withheld, tried from the finest up: the coarser levels keep it where they can. */
