@@ -11,13 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runA1, type A1Unit } from '../src/analysis/a1.ts';
+import { poolRandomIntercepts, runA1, type A1Unit } from '../src/analysis/a1.ts';
 import { runA3 } from '../src/analysis/a3.ts';
 import { frameContext } from '../src/analysis/context.ts';
 import { loadFrame } from '../src/analysis/frame.ts';
 import { OUTCOMES } from '../src/analysis/outcomes.ts';
 import { logitEffect } from '../src/analysis/shrink.ts';
 import { openStore } from '../src/store/index.ts';
+import { execSync } from 'node:child_process';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, data: { type: 'string' }, outcome: { type: 'string', default: 'R2_b2' } } });
 if (!values.db || !values.data) throw new Error('usage: --db STORE --data DATADIR');
@@ -33,6 +34,7 @@ try {
   settings.set('kommuneeffekter', 'paa (ingen innstillingsfil)');
 }
 const planted = Number(settings.get('loveffekt_sysselsatt_pp') ?? 0);
+const actMode = settings.get('loveffekt_modus') ?? 'realistisk';
 const effectsOn = !settings.get('kommuneeffekter')?.startsWith('av');
 
 function pearson(x: number[], y: number[]): number {
@@ -48,6 +50,7 @@ function pearson(x: number[], y: number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
+console.log(`load average at start: ${execSync('uptime').toString().trim()}`);
 const store = await openStore(values.db, { readOnly: false });
 const ctx = await frameContext(store);
 const t0 = performance.now();
@@ -55,7 +58,7 @@ const o = OUTCOMES.find((x) => x.key === values.outcome)!;
 const frame = await loadFrame(store, o, ctx);
 const a1 = runA1(frame, { window: 3, minN: 20 });
 console.log(`${o.key}: ${frame.n} persons, model ${a1.model.fit.names.length} columns, ${a1.model.fit.iterations} iterations, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`municipality effects planted: ${effectsOn ? 'yes' : 'no'}; act effect planted: ${planted} pp`);
+console.log(`municipality effects planted: ${effectsOn ? 'yes' : 'no'}; act effect planted: ${planted} pp (${actMode})`);
 
 const byWindow = new Map<string, A1Unit[]>();
 for (const u of a1.units) {
@@ -63,13 +66,19 @@ for (const u of a1.units) {
   byWindow.set(k, [...(byWindow.get(k) ?? []), u]);
 }
 const pub = a1.rows.filter((r) => r.status === '');
-console.log('window     units>=100     r(logit)   r(pp diff)  r(shrunk)   published  flagged95');
+console.log('r against the planted effects for municipalities with >= 100 persons in the pool:');
+console.log('  r(GLMM b) = conditional mode of the random-intercept model (the published shrunken estimate, log-odds)');
+console.log('  r(logit)  = unshrunken log-odds effect from observed vs expected; r(pp) = O − E in pp; r(krympet) = published pp');
+console.log('window     units>=100  r(GLMM b)   r(logit)      r(pp)  r(krympet)  sigma   published  flagged95');
+const minR: number[] = [];
 for (const [w, units] of byWindow) {
   const big = units.filter((u) => u.n >= 100 && truth.has(u.region));
+  const ri = poolRandomIntercepts(frame, a1.model.eta, units);
   const est: number[] = [];
   const tr: number[] = [];
   const ppd: number[] = [];
   const shr: number[] = [];
+  const glmm: number[] = [];
   for (const u of big) {
     const d = logitEffect(u.rows.map((i) => a1.model.eta[i]!), u.observed);
     if (!Number.isFinite(d)) continue;
@@ -78,11 +87,26 @@ for (const [w, units] of byWindow) {
     ppd.push((u.observed - u.expected) / u.n);
     const row = pub.find((r) => r.periode === w && r.region === u.region)!;
     shr.push(row.krympet!);
+    glmm.push(ri.effects.get(u.region)!.b);
   }
   const rows = pub.filter((r) => r.periode === w);
   const flagged = rows.filter((r) => r.vurdering !== 'som_forventet').length;
   const r = (a: number[]) => (est.length > 2 && effectsOn ? pearson(a, tr).toFixed(3) : '   -   ');
-  console.log(`${w}  ${String(est.length).padStart(8)}   ${r(est).padStart(10)} ${r(ppd).padStart(10)} ${r(shr).padStart(10)}   ${String(rows.length).padStart(8)}  ${flagged} (${((100 * flagged) / Math.max(1, rows.length)).toFixed(1)} %)`);
+  if (est.length > 2 && effectsOn) minR.push(pearson(glmm, tr));
+  console.log(`${w}  ${String(est.length).padStart(8)}   ${r(glmm).padStart(9)} ${r(est).padStart(10)} ${r(ppd).padStart(10)} ${r(shr).padStart(10)}  ${ri.sigma.toFixed(3)}  ${String(rows.length).padStart(8)}  ${flagged} (${((100 * flagged) / Math.max(1, rows.length)).toFixed(1)} %)`);
+}
+if (minR.length) console.log(`r(GLMM b) per pool: min ${Math.min(...minR).toFixed(3)}, max ${Math.max(...minR).toFixed(3)} (target >= 0.9)`);
+// Calibration of the 95 % intervals: z = (O − E)/se by pool size (≈ N(0, 1) when there are no effects).
+{
+  const buckets: [number, number][] = [[20, 50], [50, 100], [100, 300], [300, 1e9]];
+  for (const [lo, hi] of buckets) {
+    const z = pub.filter((r) => r.n! >= lo && r.n! < hi).map((r) => r.differanse! / ((r.ki_ovre! - r.ki_nedre!) / 3.92));
+    if (!z.length) continue;
+    const m = z.reduce((a, b) => a + b, 0) / z.length;
+    const v = z.reduce((a, b) => a + (b - m) ** 2, 0) / z.length;
+    const out = z.filter((x) => Math.abs(x) > 1.96).length;
+    console.log(`  n ${lo}-${hi < 1e9 ? hi : '∞'}: ${z.length} pools, mean z ${m.toFixed(3)}, var z ${v.toFixed(3)}, |z| > 1.96: ${((100 * out) / z.length).toFixed(1)} %`);
+  }
 }
 const flaggedAll = pub.filter((r) => r.vurdering !== 'som_forventet').length;
 console.log(`all windows: ${flaggedAll} of ${pub.length} published municipality pools flagged at 95 % (${((100 * flaggedAll) / pub.length).toFixed(1)} %)`);

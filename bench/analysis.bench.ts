@@ -4,6 +4,7 @@
  * The store must have been through ingest (person facts are built if compute has not run; that
  * step is timed separately as `kontekst`).
  */
+import { execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { runAnalyses, saveAnalyses, writeAnalysisOutputs } from '../src/analysis/index.ts';
 import { consoleProgress } from '../src/shared/progress.ts';
@@ -12,6 +13,8 @@ import { openStore } from '../src/store/index.ts';
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'out/nat6.duckdb' }, out: { type: 'string', default: 'out/analyse-bench' } } });
 let peak = 0;
 const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+const uptime = () => execSync('uptime').toString().trim();
+console.log(`start: ${uptime()}`);
 const timer = setInterval(sample, 100);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -34,3 +37,4 @@ const cpu = process.cpuUsage(cpu0);
 // CPU seconds of the whole process (DuckDB's threads included): comparable on a busy machine.
 console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)})`);
 console.log(`peak RSS ${(peak / 2 ** 30).toFixed(2)} GB (sampled every 100 ms)`);
+console.log(`end: ${uptime()} (timings on a shared machine: compare with the load average)`);

@@ -8,6 +8,8 @@
 import type { AnalysisRow, AnalysisModelMeta, Vurdering } from '../contract/analysis.ts';
 import { round1 } from '../stats/index.ts';
 import type { Frame } from './frame.ts';
+import { expit } from './glm.ts';
+import { fitGlmm } from './glmm.ts';
 import { fitModel, modelMeta, type FittedModel } from './model.ts';
 import { betweenVariance, overdispersion, shrink, Z95, type UnitDifference } from './shrink.ts';
 
@@ -91,6 +93,7 @@ export function unitDifference(f: Frame, u: A1Unit): UnitDifference {
 /** Rows of comparison units (regionniva given) for one window, with shrinkage and classification. */
 export function comparisonRows(
   f: Frame, units: readonly A1Unit[], base: Pick<AnalysisRow, 'analyse' | 'sammenligning' | 'regionniva'>, minN: number,
+  shrunken?: ReadonlyMap<string, number>,
 ): { rows: AnalysisRow[]; tau2: number; phi: number } {
   const k = pp(f);
   const published = units.filter((u) => u.n >= minN);
@@ -117,7 +120,7 @@ export function comparisonRows(
       differanse: round1(ud.d),
       ki_nedre: round1(lo),
       ki_ovre: round1(hi),
-      krympet: round1(shrink(ud, tau2)),
+      krympet: round1(shrunken?.get(u.region) ?? shrink(ud, tau2)),
       vurdering: classify(lo, hi),
       status: '',
     };
@@ -135,11 +138,57 @@ export function runA1(f: Frame, opts: A1Options, model: FittedModel = fitModel(f
   for (const win of windows(years, opts.window)) {
     const us = poolUnits(f, model.mu, f.kommune.codes, f.kommune.levels, win, model.fit.scale)
       .filter((u) => known[f.kommune.levels.indexOf(u.region)]);
-    const out = comparisonRows(f, us, { analyse, sammenligning, regionniva: 'kommune' }, opts.minN);
+    const ri = f.outcome.family === 'binomial' ? poolRandomIntercepts(f, model.eta, us) : undefined;
+    const out = comparisonRows(f, us, { analyse, sammenligning, regionniva: 'kommune' }, opts.minN, ri?.shrunkenPp);
     rows.push(...out.rows);
     units.push(...us);
     fitStats[`tau2_${win[0]}_${win[1]}`] = out.tau2;
     fitStats[`phi_${win[0]}_${win[1]}`] = out.phi;
+    if (ri) fitStats[`sigma_${win[0]}_${win[1]}`] = ri.sigma;
   }
   return { rows, meta: modelMeta(analyse, f, model, fitStats), model, units };
+}
+
+export interface PoolRandomIntercepts {
+  /** Standard deviation of the municipality intercepts (log-odds). */
+  readonly sigma: number;
+  /** Conditional mode b_j (log-odds) and its conditional sd per region. */
+  readonly effects: ReadonlyMap<string, { readonly b: number; readonly sd: number }>;
+  /** The shrunken difference in the published scale (pp): (100/n) Σ [expit(η_i + b_j) − expit(η_i)]. */
+  readonly shrunkenPp: ReadonlyMap<string, number>;
+}
+
+/**
+ * The empirical-Bayes municipality effects of one pool: a random-intercept logistic model
+ * `y ~ 0 + offset(η) + (1 | kommune)` (η = the controls-only GLM's linear predictor), fitted by the
+ * Laplace approximation as lme4's glmer(nAGQ = 0) (src/analysis/glmm.ts). The conditional mode
+ * b_j is the municipality's estimated effect on the log-odds scale, shrunken towards 0 by its
+ * precision; on the published scale it is the mean change in its own persons' probabilities.
+ */
+export function poolRandomIntercepts(f: Frame, eta: Float64Array, units: readonly A1Unit[]): PoolRandomIntercepts {
+  let n = 0;
+  for (const u of units) n += u.rows.length;
+  const y = new Float64Array(n);
+  const off = new Float64Array(n);
+  const g = new Int32Array(n);
+  let r = 0;
+  units.forEach((u, j) => {
+    for (const i of u.rows) {
+      y[r] = f.y[i]!;
+      off[r] = eta[i]!;
+      g[r++] = j;
+    }
+  });
+  const empty = { n, p: 0, k: 0, idx: new Int32Array(0), val: new Float64Array(0), names: [] };
+  const fit = fitGlmm(empty, y, g, units.length, { offset: off, tol: 1e-6 });
+  const effects = new Map<string, { b: number; sd: number }>();
+  const shrunkenPp = new Map<string, number>();
+  units.forEach((u, j) => {
+    const b = fit.ranef[j]!;
+    effects.set(u.region, { b, sd: fit.ranefSd[j]! });
+    let s = 0;
+    for (const i of u.rows) s += expit(eta[i]! + b) - expit(eta[i]!);
+    shrunkenPp.set(u.region, (100 * s) / u.rows.length);
+  });
+  return { sigma: fit.sigma, effects, shrunkenPp };
 }

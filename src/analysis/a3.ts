@@ -1,16 +1,17 @@
 /**
  * A3 new act vs old act per core outcome (spec indicators.md A3; report §3.1):
  * - raw difference (all cohorts): new-act share − old-act share, Wald interval;
- * - adjusted difference: a model with a regime term and the controls, fitted on the overlap
- *   cohort years (where both regimes have persons); the average effect on the new-act persons in
- *   percentage points (g-computation), interval by the delta method;
+ * - adjusted difference: a model with a regime term and the controls (cohort year a factor), fitted
+ *   on all cohort years, so the regime term rests on every overlap year (where both regimes have
+ *   persons); the average effect on the new-act persons of the overlap years in percentage points
+ *   (g-computation), interval by the delta method;
  * - a composition-standardised old-act series: old-act cohorts reweighted to the new-act mix of
  *   subgroup × country group × sex × age band, so that charts can show a like-for-like line.
  */
 import type { AnalysisRow } from '../contract/analysis.ts';
 import { round1 } from '../stats/index.ts';
 import { classify } from './a1.ts';
-import { subsetFrame, type Frame } from './frame.ts';
+import type { Frame } from './frame.ts';
 import { expit } from './glm.ts';
 import { fitModel, modelMeta, type FittedModel } from './model.ts';
 import type { AnalysisModelInfo, Note } from './types.ts';
@@ -44,7 +45,9 @@ const base = (f: Frame) => ({
 const span = (ys: readonly number[]) => (ys.length === 0 ? '' : ys[0] === ys[ys.length - 1] ? String(ys[0]) : `${ys[0]}-${ys[ys.length - 1]}`);
 
 /** The adjusted new − old difference (percentage points) and its standard error by the delta method. */
-export function regimeEffect(f: Frame, m: FittedModel, regimeCol: number): { ame: number; se: number; p1: number; p0: number; n1: number } {
+export function regimeEffect(
+  f: Frame, m: FittedModel, regimeCol: number, among: (i: number) => boolean = () => true,
+): { ame: number; se: number; p1: number; p0: number; n1: number } {
   const d = m.built.design;
   const p = d.p;
   const b = m.fit.coef[regimeCol]!;
@@ -53,7 +56,7 @@ export function regimeEffect(f: Frame, m: FittedModel, regimeCol: number): { ame
   let s0 = 0;
   let n1 = 0;
   for (let i = 0; i < f.n; i++) {
-    if (!f.nyLov[i]) continue;
+    if (!f.nyLov[i] || !among(i)) continue;
     n1++;
     const eta1 = m.eta[i]!; // the regime term is on for these rows
     const eta0 = eta1 - b;
@@ -121,30 +124,39 @@ export function runA3(f: Frame, opts: A3Options): { rows: AnalysisRow[]; meta: A
       vurdering: classify(d - Z95 * se, d + Z95 * se),
     });
   }
-  // Adjusted difference on the overlap years.
+  // Adjusted difference: the regime term with the controls (cohort year as a factor), fitted on
+  // all cohort years. With the cohort-year factor the regime term is identified only within the
+  // overlap years (both acts have persons); the other years sharpen the controls' coefficients.
   const byYear = new Map<number, [number, number]>();
   for (let i = 0; i < f.n; i++) {
     const c = byYear.get(f.periode[i]!) ?? [0, 0];
     c[f.nyLov[i]!]!++;
     byYear.set(f.periode[i]!, c);
   }
-  const overlap = years.filter((y) => { const c = byYear.get(y)!; return c[0] >= opts.minOverlap && c[1] >= opts.minOverlap; });
+  const overlap = years.filter((y) => { const c = byYear.get(y)!; return c[0] > 0 && c[1] > 0; });
+  const perAct: [number, number] = [0, 0];
+  for (const y of overlap) {
+    perAct[0] += byYear.get(y)![0];
+    perAct[1] += byYear.get(y)![1];
+  }
   let meta: AnalysisModelInfo | null = null;
-  if (overlap.length > 0) {
+  if (overlap.length > 0 && perAct[0] >= opts.minOverlap && perAct[1] >= opts.minOverlap) {
     const set = new Set(overlap);
-    const sub = subsetFrame(f, (i) => set.has(f.periode[i]!));
-    const m = fitModel(sub, { extra: [{ name: 'ny_lov', values: Float64Array.from(sub.nyLov) }] });
+    const m = fitModel(f, { extra: [{ name: 'ny_lov', values: Float64Array.from(f.nyLov) }] });
     const col = m.built.design.p - 1;
-    const r = regimeEffect(sub, m, col);
+    // The average effect on the new-act persons of the overlap years (where both acts are observed).
+    const r = regimeEffect(f, m, col, (i) => set.has(f.periode[i]!));
+    const nOverlap = perAct[0] + perAct[1];
     const lo = r.ame - Z95 * r.se, hi = r.ame + Z95 * r.se;
     rows.push({
-      ...base(f), ...empty, sammenligning: 'ny_mot_gammel_lov_justert', periode: span(overlap), n: sub.n,
+      ...base(f), ...empty, sammenligning: 'ny_mot_gammel_lov_justert', periode: span(overlap), n: nOverlap,
       observert: round1(r.p1), forventet: round1(r.p0), differanse: round1(r.ame), ki_nedre: round1(lo), ki_ovre: round1(hi), vurdering: classify(lo, hi),
     });
     meta = {
-      ...modelMeta('A3', sub, m, {
+      ...modelMeta('A3', f, m, {
         ny_lov_logodds: m.fit.coef[col]!, ny_lov_se: m.fit.se[col]!, justert_differanse_pp: r.ame, justert_se_pp: r.se,
-        overlapp_fra: overlap[0]!, overlapp_til: overlap[overlap.length - 1]!, min_per_lov: opts.minOverlap,
+        overlapp_fra: overlap[0]!, overlapp_til: overlap[overlap.length - 1]!, overlapp_aar: overlap.length,
+        overlapp_gammel_lov: perAct[0], overlapp_ny_lov: perAct[1], min_per_lov: opts.minOverlap,
       }),
       notes: A3_NOTES,
     };

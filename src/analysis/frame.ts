@@ -51,6 +51,10 @@ export const NUMERIC_COVARIATES: readonly (readonly [string, string])[] = [
   ['ledighet', 'ka.ledighet'],
   ['ledighet_innvandrere', 'ka.ledighet_innvandrere'],
   ['ledighet_nasjonal', 'na.ledighet'],
+  // Exact years since settlement on 1 November of the measurement year (spec: "years since
+  // settlement where relevant"): within a cohort year, persons settled in January have almost a
+  // year more than those settled in December. Used by the models of the R outcomes (botid given).
+  ['botid_eksakt', `CAST(${sql.daysBetween('b.bosatt_dato', sql.dateInYear('u.maaleaar', 11, 1))} AS DOUBLE) / 365.25`],
 ];
 
 /** Person facts joined with the person table's controls: the CTE `b` of every frame query. */

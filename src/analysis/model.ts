@@ -26,8 +26,13 @@ export interface ModelOptions {
   readonly extra?: readonly { name: string; values: Float64Array }[];
 }
 
+/** The numeric controls of a frame: unemployment, plus exact years since settlement for outcomes at a botid. */
+export function controlNumerics(f: Frame): readonly string[] {
+  return f.outcome.botid !== null ? [...CONTROL_NUMERICS, 'botid_eksakt'] : CONTROL_NUMERICS;
+}
+
 export function fitModel(f: Frame, opts: ModelOptions = {}): FittedModel {
-  const terms = frameTerms(f, opts.factors ?? CONTROL_FACTORS, opts.numerics ?? CONTROL_NUMERICS);
+  const terms = frameTerms(f, opts.factors ?? CONTROL_FACTORS, opts.numerics ?? controlNumerics(f));
   const built = buildDesign(f.n, terms, opts.extra ?? []);
   const fit = fitGlm(built.design, f.y, { family: f.outcome.family });
   const eta = linearPredictor(built.design, fit.coef);

@@ -18,8 +18,13 @@ export interface GenContext {
   codeOf(p: Person, m: Municipality, day: number): string;
   /** Average G of a calendar year (law-rules §8). */
   g(year: number): number;
-  /** Planted act effect: percentage points added to the employment probability under the new act (0 = none). */
-  readonly actEffectPp: number;
+  /**
+   * Planted act effect: percentage points added to the employment probability under the new act.
+   * `undefined` = the realistic default: no planted term, but the act still reaches employment
+   * through the programme rules (length caps, in-programme status, exit reason). A number (also 0)
+   * = the controlled mode: employment has no act-dependent path except exactly this term.
+   */
+  readonly actEffectPp: number | undefined;
   /** Counts intro participants per 2024 municipality code and year (for KOSTRA figures). */
   countParticipant(code: string, year: number): void;
 }

@@ -36,7 +36,11 @@ export interface GenerateOptions {
   readonly progress?: Progress;
   /** Plant municipality effects (default true); false writes all-zero effects to the truth file. */
   readonly municipalityEffects?: boolean;
-  /** Planted act effect: percentage points added to the employment probability under the new act (default 0). */
+  /**
+   * Planted act effect on employment in percentage points for the new act. Absent (default): no
+   * planted term, but the programme rules still differ by act and reach employment. Given (also
+   * 0): employment has no act-dependent path except exactly this term (docs/synthetic-data.md).
+   */
   readonly actEffect?: number;
   /** Overrides the person count of the scale (tests). */
   readonly persons?: number;
@@ -67,7 +71,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   const changes = loadCodeChanges();
   const codes = buildKommuneCodeMap(kommuner.map((k) => k.code), changes);
   const munis = buildMunicipalities(kommuner, createRng(opts.seed, 1), opts.municipalityEffects ?? true);
-  const actEffectPp = opts.actEffect ?? 0;
+  const actEffectPp = opts.actEffect;
   const gAvg = loadAverageG();
   const files = new Map(TABLES.map((t) => [t.name, new CsvFile(join(opts.outDir, `${t.name}.csv`), t.columns.map((c) => c.name))]));
   const file = (name: string) => files.get(name) as CsvFile;
@@ -118,7 +122,11 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   truth.close();
   const settings = new CsvFile(join(opts.outDir, SETTINGS_TRUTH_FILE), ['innstilling', 'verdi', 'beskrivelse']);
   settings.row(['kommuneeffekter', (opts.municipalityEffects ?? true) ? 'paa' : 'av', 'plantede kommuneeffekter på log-odds for sysselsetting (se kommuneeffekter.csv)']);
-  settings.row(['loveffekt_sysselsatt_pp', String(actEffectPp), 'prosentpoeng lagt til sannsynligheten for å være sysselsatt (ny lov, hvert år)']);
+  settings.row(['loveffekt_sysselsatt_pp', String(actEffectPp ?? 0), 'prosentpoeng lagt til sannsynligheten for å være sysselsatt (ny lov, hvert år)']);
+  settings.row(['loveffekt_modus', actEffectPp === undefined ? 'realistisk' : 'kontrollert',
+    actEffectPp === undefined
+      ? 'programreglene ulik etter lov (lengde, status i program, avslutningsårsak) virker på sysselsetting: ikke en ren lov-effekt'
+      : 'sysselsetting har ingen vei fra loven utenom det plantede tillegget (ingen programstatus, avslutningsårsak eller flytting etter program i sysselsettingsmodellen)']);
   settings.close();
   const written = [...[...files.values()].map((f) => f.path), truth.path, settings.path];
   if (dirty) written.push(writeFaults(opts.outDir, dirty));

@@ -31,13 +31,17 @@ export function generateOutcomes(ctx: GenContext, p: Person, prog: ProgrammeFact
     if (nov >= p.exit) break;
     const inProg = !!prog && prog.start <= nov && (prog.end === undefined || prog.end >= nov);
     const afterProg = !!prog && prog.end !== undefined && prog.end < nov;
-    // Secondary migration after the programme, mostly towards the cities.
-    if (!inProg && y > yearOf(since) && rng.chance(0.03)) state.m = munis.drawUrban(rng);
+    // Controlled act mode (generate --act-effect PP): employment gets no path from the act's
+    // programme rules (status in the programme, exit reason, moving after the programme), only PP.
+    const controlled = ctx.actEffectPp !== undefined;
+    // Secondary migration after the programme (controlled mode: after the first two years), mostly towards the cities.
+    const mayMove = controlled ? y > yearOf(since) + 1 : !inProg && y > yearOf(since);
+    if (mayMove && rng.chance(0.03)) state.m = munis.drawUrban(rng);
     const botid = (nov - since) / 365.25;
-    const boost = afterProg && exitGroup === 'arbeid' ? 1.1 : afterProg && exitGroup === 'utdanning' ? -0.3 : 0;
-    // The planted act effect (generate --act-effect) adds percentage points for the new act.
-    const act = p.newAct ? ctx.actEffectPp / 100 : 0;
-    const employed = rng.chance(Math.min(1, logistic(employmentLogOdds(p, state.m, munis, y) + timeTerm(p, inProg, botid) + boost) + act));
+    const boost = controlled ? 0 : afterProg && exitGroup === 'arbeid' ? 1.1 : afterProg && exitGroup === 'utdanning' ? -0.3 : 0;
+    const act = p.newAct ? (ctx.actEffectPp ?? 0) / 100 : 0;
+    const time = timeTerm(p, controlled ? false : inProg, botid);
+    const employed = rng.chance(Math.min(1, logistic(employmentLogOdds(p, state.m, munis, y) + time + boost) + act));
     const age = ageAt(p.birth, nov);
     const eduLogit =
       -2.4 + (age < 25 ? 1.6 : age < 35 ? 0.4 : -0.8) + (inProg && prog?.vgoHeltid ? 4 : 0) +

@@ -22,13 +22,15 @@ function employment(dir: string): { ny: number; gammel: number } {
   return { ny: (100 * s.ny[0]!) / s.ny[1]!, gammel: (100 * s.gammel[0]!) / s.gammel[1]! };
 }
 
-test('generate: --no-municipality-effects writes zero effects; --act-effect raises new-act employment and is in the truth files', async () => {
+test('generate: --no-municipality-effects writes zero effects; --act-effect (controlled mode) raises new-act employment and is in the truth files', async () => {
   const base = mkdtempSync(join(tmpdir(), 'synth-switch-'));
   try {
     const plain = join(base, 'plain');
     const planted = join(base, 'planted');
+    const zero = join(base, 'zero');
     await generate({ scale: 'small', seed: 5, outDir: plain, persons: 3000 });
     await generate({ scale: 'small', seed: 5, outDir: planted, persons: 3000, municipalityEffects: false, actEffect: 10 });
+    await generate({ scale: 'small', seed: 5, outDir: zero, persons: 3000, municipalityEffects: false, actEffect: 0 });
     const on = csv(join(plain, TRUTH_FILE)).map((r) => Number(r[1]));
     const off = csv(join(planted, TRUTH_FILE)).map((r) => Number(r[1]));
     assert.equal(off.length, on.length);
@@ -37,8 +39,12 @@ test('generate: --no-municipality-effects writes zero effects; --act-effect rais
     const settings = new Map(csv(join(planted, SETTINGS_TRUTH_FILE)).map((r) => [r[0]!, r[1]!]));
     assert.equal(settings.get('kommuneeffekter'), 'av');
     assert.equal(settings.get('loveffekt_sysselsatt_pp'), '10');
-    assert.equal(new Map(csv(join(plain, SETTINGS_TRUTH_FILE)).map((r) => [r[0]!, r[1]!])).get('loveffekt_sysselsatt_pp'), '0');
-    const a = employment(plain);
+    assert.equal(settings.get('loveffekt_modus'), 'kontrollert');
+    const plainSettings = new Map(csv(join(plain, SETTINGS_TRUTH_FILE)).map((r) => [r[0]!, r[1]!]));
+    assert.equal(plainSettings.get('loveffekt_sysselsatt_pp'), '0');
+    assert.equal(plainSettings.get('loveffekt_modus'), 'realistisk');
+    // Same seed and mode: the planted term is the only difference in employment.
+    const a = employment(zero);
     const b = employment(planted);
     // +10 pp per person-year for the new act (less where the probability is capped at 1).
     assert.ok(b.ny - a.ny > 5 && b.ny - a.ny < 13, `new act: ${a.ny.toFixed(1)} → ${b.ny.toFixed(1)}`);

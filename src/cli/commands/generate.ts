@@ -45,7 +45,7 @@ export function registerGenerate(program: Command): void {
     .requiredOption('--out <dir>', tr('mappe filene skrives til', 'folder to write the files to'))
     .option('--dirty', tr('legg inn kjente feil (ca. 0,5 % av radene), listet i _planlagte_feil.csv', 'plant known faults (about 0.5 % of rows), listed in _planlagte_feil.csv'))
     .option('--no-municipality-effects', tr('ingen plantede kommuneeffekter (for å prøve at intervallene er ærlige)', 'no planted municipality effects (to check that the intervals are honest)'))
-    .option('--act-effect <pp>', tr('plantet effekt av ny lov på sysselsetting, prosentpoeng', 'planted effect of the new act on employment, percentage points'), '0')
+    .option('--act-effect <pp>', tr('plantet effekt av ny lov på sysselsetting, prosentpoeng (oppgitt, også 0: ingen annen vei fra loven til sysselsetting)', 'planted effect of the new act on employment, percentage points (given, also 0: no other act path into employment)'))
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .action(async (args: GenerateArgs) => {
       const summary = await generate({
@@ -54,7 +54,7 @@ export function registerGenerate(program: Command): void {
         outDir: args.out,
         dirty: args.dirty ?? false,
         municipalityEffects: args.municipalityEffects ?? true,
-        actEffect: parseActEffect(args.actEffect ?? '0'),
+        actEffect: args.actEffect === undefined ? undefined : parseActEffect(args.actEffect),
         progress: consoleProgress(args.quiet ?? false),
       });
       const lines = Object.entries(summary.rows).map(([t, n]) => `  ${t.padEnd(20)} ${n.toLocaleString('nb-NO')}`);
