@@ -6,6 +6,7 @@
  * Never a rank. Pools below the minimum n are published as ':' with no values.
  */
 import type { AnalysisRow, AnalysisModelMeta, Vurdering } from '../contract/analysis.ts';
+import { DEFAULT_DISCLOSURE } from '../disclosure/config.ts';
 import { round1 } from '../stats/index.ts';
 import type { Frame } from './frame.ts';
 import { expit } from './glm.ts';
@@ -78,6 +79,19 @@ export function poolUnits(f: Frame, mu: Float64Array, unitCodes: Int32Array, uni
   return units.sort((a, b) => a.region.localeCompare(b.region));
 }
 
+/**
+ * The primary rule of the indicator tables (src/disclosure/config.ts, NIBR 2020 § 4.3) for a
+ * published share: n and the observed share give the count O exactly, so O and n − O must not be
+ * 1..minCount − 1 (zero is allowed). A unit that breaks it is withheld whole (':'), since observed
+ * = expected + difference would give the count back.
+ */
+export function primarySafe(f: Frame, u: Pick<A1Unit, 'n' | 'observed'>, minCount = DEFAULT_DISCLOSURE.minCount): boolean {
+  if (f.outcome.family !== 'binomial') return true;
+  const o = Math.round(u.observed);
+  const small = (x: number) => x >= 1 && x < minCount;
+  return !small(o) && !small(u.n - o);
+}
+
 const pp = (f: Frame) => (f.outcome.family === 'binomial' ? 100 : 1);
 
 export function classify(lo: number, hi: number): Vurdering {
@@ -96,7 +110,7 @@ export function comparisonRows(
   shrunken?: ReadonlyMap<string, number>,
 ): { rows: AnalysisRow[]; tau2: number; phi: number } {
   const k = pp(f);
-  const published = units.filter((u) => u.n >= minN);
+  const published = units.filter((u) => u.n >= minN && primarySafe(f, u));
   const diffs = published.map((u) => unitDifference(f, u));
   const { tau2 } = betweenVariance(diffs);
   const phi = overdispersion(diffs);
@@ -106,7 +120,7 @@ export function comparisonRows(
       ...base, indikator: o.indikator, maal: o.maal, kohort: o.kohort, botid: o.botid, gruppe: o.gruppe,
       periode: u.from === u.to ? String(u.to) : `${u.from}-${u.to}`, region: u.region,
     };
-    if (u.n < minN) {
+    if (u.n < minN || !primarySafe(f, u)) {
       return { ...common, n: null, observert: null, forventet: null, differanse: null, ki_nedre: null, ki_ovre: null, krympet: null, vurdering: null, status: ':' };
     }
     const ud = unitDifference(f, u);
