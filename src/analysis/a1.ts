@@ -10,7 +10,7 @@ import { DEFAULT_DISCLOSURE } from '../disclosure/config.ts';
 import { round1 } from '../stats/index.ts';
 import type { Frame } from './frame.ts';
 import { expit } from './glm.ts';
-import { fitGlmm } from './glmm.ts';
+import { fitNestedIntercepts } from './glmm.ts';
 import { fitModel, modelMeta, type FittedModel } from './model.ts';
 import { betweenVariance, overdispersion, shrink, Z95, type UnitDifference } from './shrink.ts';
 
@@ -143,66 +143,89 @@ export function comparisonRows(
 }
 
 /** A1 for one outcome frame. */
-export function runA1(f: Frame, opts: A1Options, model: FittedModel = fitModel(f), analyse: 'A1' | 'A4c' = 'A1', sammenligning = 'kommune_mot_forventet'): A1Result {
+export function runA1(f: Frame, opts: A1Options, model: FittedModel = fitModel(f), analyse: 'A1' | 'A4c' = 'A1', sammenligning = 'kommune_mot_forventet'): A1Result & { effects?: MunicipalityEffects } {
   const years = [...new Set(f.periode)].sort((a, b) => a - b);
   const rows: AnalysisRow[] = [];
   const units: A1Unit[] = [];
   const fitStats: Record<string, number> = { min_n: opts.minN, vindu: opts.window };
   const known = f.kommune.levels.map((c) => c !== '9999' && c !== 'mangler');
+  const effects = f.outcome.family === 'binomial' ? municipalityEffects(f, model.eta, known) : undefined;
+  if (effects) {
+    fitStats['sigma_kommune'] = effects.sigmaKommune;
+    fitStats['sigma_kommune_aar'] = effects.sigmaKommuneAar;
+  }
   for (const win of windows(years, opts.window)) {
     const us = poolUnits(f, model.mu, f.kommune.codes, f.kommune.levels, win, model.fit.scale)
       .filter((u) => known[f.kommune.levels.indexOf(u.region)]);
-    const ri = f.outcome.family === 'binomial' ? poolRandomIntercepts(f, model.eta, us) : undefined;
-    const out = comparisonRows(f, us, { analyse, sammenligning, regionniva: 'kommune' }, opts.minN, ri?.shrunkenPp);
+    const shrunken = effects ? new Map(us.map((u) => [u.region, effects.pool(u).pp])) : undefined;
+    const out = comparisonRows(f, us, { analyse, sammenligning, regionniva: 'kommune' }, opts.minN, shrunken);
     rows.push(...out.rows);
     units.push(...us);
     fitStats[`tau2_${win[0]}_${win[1]}`] = out.tau2;
     fitStats[`phi_${win[0]}_${win[1]}`] = out.phi;
-    if (ri) fitStats[`sigma_${win[0]}_${win[1]}`] = ri.sigma;
   }
-  return { rows, meta: modelMeta(analyse, f, model, fitStats), model, units };
+  return { rows, meta: modelMeta(analyse, f, model, fitStats), model, units, ...(effects ? { effects } : {}) };
 }
 
-export interface PoolRandomIntercepts {
-  /** Standard deviation of the municipality intercepts (log-odds). */
-  readonly sigma: number;
-  /** Conditional mode b_j (log-odds) and its conditional sd per region. */
-  readonly effects: ReadonlyMap<string, { readonly b: number; readonly sd: number }>;
-  /** The shrunken difference in the published scale (pp): (100/n) Σ [expit(η_i + b_j) − expit(η_i)]. */
-  readonly shrunkenPp: ReadonlyMap<string, number>;
+export interface MunicipalityEffects {
+  /** Standard deviation of the persistent municipality intercepts (log-odds). */
+  readonly sigmaKommune: number;
+  /** Standard deviation of the municipality × cohort-year deviations (log-odds). */
+  readonly sigmaKommuneAar: number;
+  /** The pool's effect of one unit: log-odds (person-weighted over its years) and pp for its persons. */
+  pool(u: A1Unit): { readonly b: number; readonly pp: number };
 }
 
 /**
- * The empirical-Bayes municipality effects of one pool: a random-intercept logistic model
- * `y ~ 0 + offset(η) + (1 | kommune)` (η = the controls-only GLM's linear predictor), fitted by the
- * Laplace approximation as lme4's glmer(nAGQ = 0) (src/analysis/glmm.ts). The conditional mode
- * b_j is the municipality's estimated effect on the log-odds scale, shrunken towards 0 by its
- * precision; on the published scale it is the mean change in its own persons' probabilities.
+ * The empirical-Bayes municipality effects: a random-intercept logistic model with the
+ * controls-only GLM's linear predictor η as offset and two nested intercepts,
+ *   y ~ 0 + offset(η) + (1 | kommune) + (1 | kommune:kohortaar)
+ * (Laplace as lme4's glmer with nAGQ = 0; src/analysis/glmm.ts). A municipality's effect in cohort
+ * year t is a_k + c_kt: the persistent part a_k borrows strength from all its cohorts, the
+ * deviation c_kt is the year's own, and how much of the variation is persistent (σ₁ vs σ₂) is
+ * estimated from the data. A pool's effect is a_k plus the person-weighted mean of its years' c_kt;
+ * on the published scale, the mean change in its own persons' probabilities,
+ * (100/n) Σ [expit(η_i + a_k + c_kt(i)) − expit(η_i)]. Fitted once per outcome (all cohorts).
  */
-export function poolRandomIntercepts(f: Frame, eta: Float64Array, units: readonly A1Unit[]): PoolRandomIntercepts {
-  let n = 0;
-  for (const u of units) n += u.rows.length;
-  const y = new Float64Array(n);
-  const off = new Float64Array(n);
-  const g = new Int32Array(n);
-  let r = 0;
-  units.forEach((u, j) => {
-    for (const i of u.rows) {
-      y[r] = f.y[i]!;
-      off[r] = eta[i]!;
-      g[r++] = j;
+export function municipalityEffects(f: Frame, eta: Float64Array, known: readonly boolean[]): MunicipalityEffects {
+  const groupOf = new Map<number, number>();
+  const subOf = new Map<string, number>();
+  const parent: number[] = [];
+  const idx: number[] = [];
+  const sub: number[] = [];
+  for (let i = 0; i < f.n; i++) {
+    const k = f.kommune.codes[i]!;
+    if (!known[k]) continue;
+    let g = groupOf.get(k);
+    if (g === undefined) groupOf.set(k, (g = groupOf.size));
+    const key = `${k}|${f.periode[i]}`;
+    let sc = subOf.get(key);
+    if (sc === undefined) {
+      subOf.set(key, (sc = parent.length));
+      parent.push(g);
     }
-  });
-  const empty = { n, p: 0, k: 0, idx: new Int32Array(0), val: new Float64Array(0), names: [] };
-  const fit = fitGlmm(empty, y, g, units.length, { offset: off, tol: 1e-6 });
-  const effects = new Map<string, { b: number; sd: number }>();
-  const shrunkenPp = new Map<string, number>();
-  units.forEach((u, j) => {
-    const b = fit.ranef[j]!;
-    effects.set(u.region, { b, sd: fit.ranefSd[j]! });
-    let s = 0;
-    for (const i of u.rows) s += expit(eta[i]! + b) - expit(eta[i]!);
-    shrunkenPp.set(u.region, (100 * s) / u.rows.length);
-  });
-  return { sigma: fit.sigma, effects, shrunkenPp };
+    idx.push(i);
+    sub.push(sc);
+  }
+  const y = Float64Array.from(idx, (i) => f.y[i]!);
+  const off = Float64Array.from(idx, (i) => eta[i]!);
+  const fit = fitNestedIntercepts(y, off, Int32Array.from(sub), Int32Array.from(parent), groupOf.size, { tol: 1e-4 });
+  return {
+    sigmaKommune: fit.sigmaGroup,
+    sigmaKommuneAar: fit.sigmaSub,
+    pool(u: A1Unit) {
+      let b = 0;
+      let s = 0;
+      for (const i of u.rows) {
+        const k = f.kommune.codes[i]!;
+        const g = groupOf.get(k);
+        const sc = subOf.get(`${k}|${f.periode[i]}`);
+        const e = g === undefined || sc === undefined ? 0 : fit.groupEffect[g]! + fit.subEffect[sc]!;
+        b += e;
+        s += expit(eta[i]! + e) - expit(eta[i]!);
+      }
+      const n = Math.max(1, u.rows.length);
+      return { b: b / n, pp: (100 * s) / n };
+    },
+  };
 }

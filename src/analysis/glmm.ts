@@ -316,3 +316,154 @@ export function brent(f: (x: number) => number, a: number, b: number, tol: numbe
   if (f(0) <= fx) return 0;
   return x;
 }
+
+/**
+ * Two nested random intercepts with an offset and no other fixed effects:
+ *   logit P(y_i = 1) = offset_i + a_{k(i)} + c_{s(i)},  a_k ~ N(0, σ₁²), c_s ~ N(0, σ₂²),
+ * where every sub-group s (e.g. municipality × cohort year) lies in one group k = parent[s].
+ * lme4: `glmer(y ~ 0 + offset(o) + (1 | k) + (1 | k:s), family = binomial, nAGQ = 0)`.
+ * Without fixed effects the groups are independent: for given (σ₁, σ₂), PIRLS runs per group on
+ * the arrow-shaped block (one a_k, its c_s), and the Laplace deviance adds log det of each block.
+ * (σ₁, σ₂) minimise it by coordinate-wise Brent steps until both settle.
+ */
+export interface NestedFit {
+  readonly sigmaGroup: number;
+  readonly sigmaSub: number;
+  /** Conditional modes a_k (log-odds) per group. */
+  readonly groupEffect: Float64Array;
+  /** Conditional modes c_s (log-odds) per sub-group. */
+  readonly subEffect: Float64Array;
+  readonly laplaceDeviance: number;
+  readonly evaluations: number;
+}
+
+export function fitNestedIntercepts(
+  y: Float64Array, offset: Float64Array, sub: Int32Array, parent: Int32Array, q: number, opts: { tol?: number; maxSigma?: number } = {},
+): NestedFit {
+  const n = y.length;
+  const qs = parent.length;
+  const tol = opts.tol ?? 1e-6;
+  const maxSigma = opts.maxSigma ?? 5;
+  // Rows by sub-group, sub-groups by group.
+  const subsOf: number[][] = Array.from({ length: q }, () => []);
+  for (let s = 0; s < qs; s++) subsOf[parent[s]!]!.push(s);
+  const rowsOf: number[][] = Array.from({ length: qs }, () => []);
+  for (let i = 0; i < n; i++) rowsOf[sub[i]!]!.push(i);
+  // Spherical modes, kept between evaluations as warm starts.
+  const u = new Float64Array(q);
+  const v = new Float64Array(qs);
+  let evaluations = 0;
+
+  /** PIRLS per group for (s1, s2); returns the Laplace deviance. Updates u, v. */
+  const laplace = (s1: number, s2: number): number => {
+    evaluations++;
+    let total = 0;
+    for (let k = 0; k < q; k++) {
+      const subs = subsOf[k]!;
+      const m = subs.length;
+      const hvv = new Float64Array(m);
+      const huv = new Float64Array(m);
+      const gv = new Float64Array(m);
+      const obj = (uk: number, vs: Float64Array): number => {
+        let d = uk * uk;
+        for (let a = 0; a < m; a++) {
+          d += vs[a]! * vs[a]!;
+          for (const i of rowsOf[subs[a]!]!) {
+            const e = offset[i]! + s1 * uk + s2 * vs[a]!;
+            const l1p = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
+            d += -2 * (y[i]! * e - l1p);
+          }
+        }
+        return d;
+      };
+      let uk = u[k]!;
+      const vs = Float64Array.from(subs, (s) => v[s]!);
+      let cur = obj(uk, vs);
+      let huu = 0;
+      for (let it = 0; it < 100; it++) {
+        huu = 1;
+        let gu = -uk;
+        for (let a = 0; a < m; a++) {
+          let sw = 0;
+          let sr = 0;
+          for (const i of rowsOf[subs[a]!]!) {
+            const mu = expit(offset[i]! + s1 * uk + s2 * vs[a]!);
+            sw += mu * (1 - mu);
+            sr += y[i]! - mu;
+          }
+          hvv[a] = 1 + s2 * s2 * sw;
+          huv[a] = s1 * s2 * sw;
+          huu += s1 * s1 * sw;
+          gu += s1 * sr;
+          gv[a] = s2 * sr - vs[a]!;
+        }
+        // Newton step on the arrow matrix [huu huv'; huv diag(hvv)]: Schur complement on u.
+        let schur = huu;
+        let rhs = gu;
+        for (let a = 0; a < m; a++) {
+          schur -= (huv[a]! * huv[a]!) / hvv[a]!;
+          rhs -= (huv[a]! * gv[a]!) / hvv[a]!;
+        }
+        const du = rhs / schur;
+        const dv = Float64Array.from(gv, (g, a) => (g - huv[a]! * du) / hvv[a]!);
+        let step = 1;
+        let next = cur;
+        let nu = uk;
+        let nv = vs;
+        for (let h = 0; h < 30; h++) {
+          nu = uk + step * du;
+          nv = vs.map((x, a) => x + step * dv[a]!);
+          next = obj(nu, nv);
+          if (next <= cur + 1e-12 * Math.abs(cur)) break;
+          step /= 2;
+        }
+        let maxStep = Math.abs(step * du);
+        for (let a = 0; a < m; a++) maxStep = Math.max(maxStep, Math.abs(step * dv[a]!));
+        uk = nu;
+        vs.set(nv);
+        cur = next;
+        if (maxStep < 1e-10) break;
+      }
+      // log det of the block at the mode (weights at the final modes).
+      huu = 1;
+      let ld = 0;
+      let corr = 0;
+      for (let a = 0; a < m; a++) {
+        let sw = 0;
+        for (const i of rowsOf[subs[a]!]!) {
+          const mu = expit(offset[i]! + s1 * uk + s2 * vs[a]!);
+          sw += mu * (1 - mu);
+        }
+        const hv = 1 + s2 * s2 * sw;
+        ld += Math.log(hv);
+        huu += s1 * s1 * sw;
+        corr += (s1 * s2 * sw) ** 2 / hv;
+      }
+      ld += Math.log(huu - corr);
+      u[k] = uk;
+      subs.forEach((s, a) => { v[s] = vs[a]!; });
+      total += cur + ld;
+    }
+    return total;
+  };
+
+  let s1 = 0.3;
+  let s2 = 0.1;
+  let dev = laplace(s1, s2);
+  for (let round = 0; round < 30; round++) {
+    const o1 = s1;
+    const o2 = s2;
+    s1 = brent((x) => laplace(x, s2), 0, maxSigma, tol);
+    s2 = brent((x) => laplace(s1, x), 0, maxSigma, tol);
+    dev = laplace(s1, s2);
+    if (Math.abs(s1 - o1) < 10 * tol && Math.abs(s2 - o2) < 10 * tol) break;
+  }
+  return {
+    sigmaGroup: s1,
+    sigmaSub: s2,
+    groupEffect: u.map((x) => s1 * x),
+    subEffect: v.map((x) => s2 * x),
+    laplaceDeviance: dev,
+    evaluations,
+  };
+}

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDesign } from '../../src/analysis/design.ts';
 import { expit, fitGlm, linearPredictor } from '../../src/analysis/glm.ts';
-import { fitGlmm } from '../../src/analysis/glmm.ts';
+import { fitGlmm, fitNestedIntercepts } from '../../src/analysis/glmm.ts';
 
 const RSCRIPT = '/usr/bin/Rscript';
 
@@ -141,6 +141,75 @@ test('random-intercept logistic model equals lme4 glmer (nAGQ = 0) within 1e-3: 
     const d1 = Math.max(...ref.fixef.map((v, j) => Math.abs(v - lme4.nagq1.fixef[j]!)), Math.abs(ref.theta - lme4.nagq1.theta));
     console.log(`lme4 nAGQ=0 vs our fit: sigma ${ref.theta.toFixed(6)} vs ${fit.sigma.toFixed(6)}, max |Δ ranef| ${maxDiff.toExponential(2)}; offset form sigma ${lme4.offset.theta.toFixed(6)} vs ${off.sigma.toFixed(6)}, max |Δ ranef| ${maxOff.toExponential(2)}; nAGQ=0 vs nAGQ=1 max |Δ| ${d1.toExponential(2)}`);
     assert.ok(d1 < 0.05);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('nested random intercepts (municipality + municipality × year, offset) equal lme4 glmer (nAGQ = 0) within 1e-3', { skip, timeout: 300_000 }, () => {
+  assert.ok(available, `${RSCRIPT} with lme4 is required under CI (r-cran-lme4)`);
+  const r = rng(20261204);
+  const q = 60;
+  const years = 4;
+  const n = 16_000;
+  const a = Array.from({ length: q }, () => 0.4 * normal(r));
+  const c = Array.from({ length: q * years }, () => 0.15 * normal(r));
+  const y = new Float64Array(n);
+  const off = new Float64Array(n);
+  const g = new Int32Array(n);
+  const yr = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    g[i] = Math.min(q - 1, Math.floor(q * r() ** 1.7));
+    yr[i] = Math.floor(years * r());
+    off[i] = -0.6 + 1.5 * r();
+    y[i] = r() < expit(off[i]! + a[g[i]!]! + c[g[i]! * years + yr[i]!]! + 0.9 * normal(r)) ? 1 : 0;
+  }
+  // Sub-groups: the (group, year) pairs present, numbered in order.
+  const subCode = new Map<number, number>();
+  const parent: number[] = [];
+  const sub = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = g[i]! * years + yr[i]!;
+    let s = subCode.get(key);
+    if (s === undefined) {
+      s = parent.length;
+      subCode.set(key, s);
+      parent.push(g[i]!);
+    }
+    sub[i] = s;
+  }
+  const fit = fitNestedIntercepts(y, off, sub, Int32Array.from(parent), q);
+  const dir = mkdtempSync(join(tmpdir(), 'glmm-nested-'));
+  try {
+    const csv = join(dir, 'frame.csv');
+    const lines = ['y,g,yr,eta'];
+    for (let i = 0; i < n; i++) lines.push(`${y[i]},${g[i]},${yr[i]},${off[i]}`);
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const script = `
+suppressMessages(library(lme4))
+d <- read.csv(commandArgs(trailingOnly = TRUE)[1])
+d$g <- factor(sprintf("g%03d", d$g)); d$gy <- factor(sprintf("g%03d:%d", as.integer(d$g) - 1L, d$yr))
+f <- glmer(y ~ 0 + offset(eta) + (1 | g) + (1 | gy), data = d, family = binomial, nAGQ = 0L)
+r <- ranef(f)
+th <- getME(f, "theta")
+cat(sprintf('{"theta_g":%.12f,"theta_gy":%.12f,"g":{%s},"gy":{%s}}', th[["g.(Intercept)"]], th[["gy.(Intercept)"]],
+  paste(sprintf('"%s":%.12f', rownames(r$g), r$g[, 1]), collapse = ","),
+  paste(sprintf('"%s":%.12f', rownames(r$gy), r$gy[, 1]), collapse = ",")))
+`;
+    const out = spawnSync(RSCRIPT, ['-e', script, csv], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    assert.equal(out.status, 0, out.stderr);
+    const ref = JSON.parse(out.stdout) as { theta_g: number; theta_gy: number; g: Record<string, number>; gy: Record<string, number> };
+    console.log(`nested: sigma ${fit.sigmaGroup.toFixed(6)} / ${fit.sigmaSub.toFixed(6)} vs lme4 ${ref.theta_g.toFixed(6)} / ${ref.theta_gy.toFixed(6)} (${fit.evaluations} evaluations)`);
+    assert.ok(Math.abs(fit.sigmaGroup - ref.theta_g) < 1e-3, `group sigma ${fit.sigmaGroup} vs ${ref.theta_g}`);
+    assert.ok(Math.abs(fit.sigmaSub - ref.theta_gy) < 1e-3, `sub sigma ${fit.sigmaSub} vs ${ref.theta_gy}`);
+    let maxG = 0;
+    for (let k = 0; k < q; k++) maxG = Math.max(maxG, Math.abs(fit.groupEffect[k]! - ref.g[`g${String(k).padStart(3, '0')}`]!));
+    let maxS = 0;
+    parent.forEach((k, s) => {
+      const yearOf = [...subCode].find(([, v]) => v === s)![0] % years;
+      maxS = Math.max(maxS, Math.abs(fit.subEffect[s]! - ref.gy[`g${String(k).padStart(3, '0')}:${yearOf}`]!));
+    });
+    assert.ok(maxG < 1e-3 && maxS < 1e-3, `conditional modes differ by up to ${maxG} (groups) and ${maxS} (sub-groups)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
