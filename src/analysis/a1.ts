@@ -209,7 +209,7 @@ export function municipalityEffects(f: Frame, eta: Float64Array, known: readonly
   }
   const y = Float64Array.from(idx, (i) => f.y[i]!);
   const off = Float64Array.from(idx, (i) => eta[i]!);
-  const fit = fitNestedIntercepts(y, off, Int32Array.from(sub), Int32Array.from(parent), groupOf.size, { tol: 1e-4 });
+  const fit = fitNestedIntercepts(y, off, Int32Array.from(sub), Int32Array.from(parent), groupOf.size, { tol: 1e-3 });
   return {
     sigmaKommune: fit.sigmaGroup,
     sigmaKommuneAar: fit.sigmaSub,

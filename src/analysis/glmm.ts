@@ -344,104 +344,116 @@ export function fitNestedIntercepts(
   const qs = parent.length;
   const tol = opts.tol ?? 1e-6;
   const maxSigma = opts.maxSigma ?? 5;
-  // Rows by sub-group, sub-groups by group.
-  const subsOf: number[][] = Array.from({ length: q }, () => []);
-  for (let s = 0; s < qs; s++) subsOf[parent[s]!]!.push(s);
-  const rowsOf: number[][] = Array.from({ length: qs }, () => []);
-  for (let i = 0; i < n; i++) rowsOf[sub[i]!]!.push(i);
-  // Spherical modes, kept between evaluations as warm starts.
+  // Sub-groups ordered by group, rows ordered by sub-group: contiguous ranges.
+  const subOrder = Array.from({ length: qs }, (_, s) => s).sort((a, b) => parent[a]! - parent[b]! || a - b);
+  const subRank = new Int32Array(qs);
+  subOrder.forEach((s, r) => { subRank[s] = r; });
+  const groupStart = new Int32Array(q + 1);
+  for (let s = 0; s < qs; s++) groupStart[parent[s]! + 1]!++;
+  for (let k = 0; k < q; k++) groupStart[k + 1]! += groupStart[k]!;
+  const rowStart = new Int32Array(qs + 1);
+  for (let i = 0; i < n; i++) rowStart[subRank[sub[i]!]! + 1]!++;
+  for (let r = 0; r < qs; r++) rowStart[r + 1]! += rowStart[r]!;
+  const fill = rowStart.slice(0, qs);
+  const ys = new Float64Array(n);
+  const os = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = fill[subRank[sub[i]!]!]!++;
+    ys[at] = y[i]!;
+    os[at] = offset[i]!;
+  }
+  // Spherical modes by rank order, kept between evaluations as warm starts.
   const u = new Float64Array(q);
   const v = new Float64Array(qs);
+  const sw = new Float64Array(qs);
+  const sr = new Float64Array(qs);
+  const tv = new Float64Array(qs);
+  const dv = new Float64Array(qs);
   let evaluations = 0;
+
+  /** One pass over group k at (uk, vs[lo..hi)): fills sw, sr; returns the penalised deviance. */
+  const pass = (lo: number, hi: number, s1: number, s2: number, uk: number, vs: Float64Array): number => {
+    let d = uk * uk;
+    for (let r = lo; r < hi; r++) {
+      const vr = vs[r]!;
+      d += vr * vr;
+      const shift = s1 * uk + s2 * vr;
+      let w = 0;
+      let res = 0;
+      for (let i = rowStart[r]!; i < rowStart[r + 1]!; i++) {
+        const e = os[i]! + shift;
+        const ex = Math.exp(-Math.abs(e));
+        const l1p = (e > 0 ? e : 0) + Math.log1p(ex);
+        d += -2 * (ys[i]! * e - l1p);
+        const mu = e >= 0 ? 1 / (1 + ex) : ex / (1 + ex);
+        w += mu * (1 - mu);
+        res += ys[i]! - mu;
+      }
+      sw[r] = w;
+      sr[r] = res;
+    }
+    return d;
+  };
 
   /** PIRLS per group for (s1, s2); returns the Laplace deviance. Updates u, v. */
   const laplace = (s1: number, s2: number): number => {
     evaluations++;
     let total = 0;
     for (let k = 0; k < q; k++) {
-      const subs = subsOf[k]!;
-      const m = subs.length;
-      const hvv = new Float64Array(m);
-      const huv = new Float64Array(m);
-      const gv = new Float64Array(m);
-      const obj = (uk: number, vs: Float64Array): number => {
-        let d = uk * uk;
-        for (let a = 0; a < m; a++) {
-          d += vs[a]! * vs[a]!;
-          for (const i of rowsOf[subs[a]!]!) {
-            const e = offset[i]! + s1 * uk + s2 * vs[a]!;
-            const l1p = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
-            d += -2 * (y[i]! * e - l1p);
-          }
-        }
-        return d;
-      };
+      const lo = groupStart[k]!;
+      const hi = groupStart[k + 1]!;
       let uk = u[k]!;
-      const vs = Float64Array.from(subs, (s) => v[s]!);
-      let cur = obj(uk, vs);
-      let huu = 0;
+      let cur = pass(lo, hi, s1, s2, uk, v);
       for (let it = 0; it < 100; it++) {
-        huu = 1;
+        // Newton step on the arrow matrix [huu huv'; huv diag(hvv)] (sw, sr are at the current point).
+        let huu = 1;
         let gu = -uk;
-        for (let a = 0; a < m; a++) {
-          let sw = 0;
-          let sr = 0;
-          for (const i of rowsOf[subs[a]!]!) {
-            const mu = expit(offset[i]! + s1 * uk + s2 * vs[a]!);
-            sw += mu * (1 - mu);
-            sr += y[i]! - mu;
-          }
-          hvv[a] = 1 + s2 * s2 * sw;
-          huv[a] = s1 * s2 * sw;
-          huu += s1 * s1 * sw;
-          gu += s1 * sr;
-          gv[a] = s2 * sr - vs[a]!;
+        for (let r = lo; r < hi; r++) {
+          huu += s1 * s1 * sw[r]!;
+          gu += s1 * sr[r]!;
         }
-        // Newton step on the arrow matrix [huu huv'; huv diag(hvv)]: Schur complement on u.
         let schur = huu;
         let rhs = gu;
-        for (let a = 0; a < m; a++) {
-          schur -= (huv[a]! * huv[a]!) / hvv[a]!;
-          rhs -= (huv[a]! * gv[a]!) / hvv[a]!;
+        for (let r = lo; r < hi; r++) {
+          const hvv = 1 + s2 * s2 * sw[r]!;
+          const huv = s1 * s2 * sw[r]!;
+          const gv = s2 * sr[r]! - v[r]!;
+          schur -= (huv * huv) / hvv;
+          rhs -= (huv * gv) / hvv;
         }
         const du = rhs / schur;
-        const dv = Float64Array.from(gv, (g, a) => (g - huv[a]! * du) / hvv[a]!);
+        let maxStep = Math.abs(du);
+        for (let r = lo; r < hi; r++) {
+          const hvv = 1 + s2 * s2 * sw[r]!;
+          const huv = s1 * s2 * sw[r]!;
+          dv[r] = (s2 * sr[r]! - v[r]! - huv * du) / hvv;
+          maxStep = Math.max(maxStep, Math.abs(dv[r]!));
+        }
         let step = 1;
         let next = cur;
-        let nu = uk;
-        let nv = vs;
         for (let h = 0; h < 30; h++) {
-          nu = uk + step * du;
-          nv = vs.map((x, a) => x + step * dv[a]!);
-          next = obj(nu, nv);
+          for (let r = lo; r < hi; r++) tv[r] = v[r]! + step * dv[r]!;
+          next = pass(lo, hi, s1, s2, uk + step * du, tv);
           if (next <= cur + 1e-12 * Math.abs(cur)) break;
           step /= 2;
         }
-        let maxStep = Math.abs(step * du);
-        for (let a = 0; a < m; a++) maxStep = Math.max(maxStep, Math.abs(step * dv[a]!));
-        uk = nu;
-        vs.set(nv);
+        uk += step * du;
+        for (let r = lo; r < hi; r++) v[r] = tv[r]!;
         cur = next;
-        if (maxStep < 1e-10) break;
+        if (step * maxStep < 1e-10) break;
       }
-      // log det of the block at the mode (weights at the final modes).
-      huu = 1;
+      // sw holds the weights at the mode: log det of the block.
+      let huu = 1;
       let ld = 0;
       let corr = 0;
-      for (let a = 0; a < m; a++) {
-        let sw = 0;
-        for (const i of rowsOf[subs[a]!]!) {
-          const mu = expit(offset[i]! + s1 * uk + s2 * vs[a]!);
-          sw += mu * (1 - mu);
-        }
-        const hv = 1 + s2 * s2 * sw;
+      for (let r = lo; r < hi; r++) {
+        const hv = 1 + s2 * s2 * sw[r]!;
         ld += Math.log(hv);
-        huu += s1 * s1 * sw;
-        corr += (s1 * s2 * sw) ** 2 / hv;
+        huu += s1 * s1 * sw[r]!;
+        corr += (s1 * s2 * sw[r]!) ** 2 / hv;
       }
       ld += Math.log(huu - corr);
       u[k] = uk;
-      subs.forEach((s, a) => { v[s] = vs[a]!; });
       total += cur + ld;
     }
     return total;
@@ -458,11 +470,13 @@ export function fitNestedIntercepts(
     dev = laplace(s1, s2);
     if (Math.abs(s1 - o1) < 10 * tol && Math.abs(s2 - o2) < 10 * tol) break;
   }
+  const subEffect = new Float64Array(qs);
+  for (let s = 0; s < qs; s++) subEffect[s] = s2 * v[subRank[s]!]!;
   return {
     sigmaGroup: s1,
     sigmaSub: s2,
     groupEffect: u.map((x) => s1 * x),
-    subEffect: v.map((x) => s2 * x),
+    subEffect,
     laplaceDeviance: dev,
     evaluations,
   };

