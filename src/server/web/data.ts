@@ -14,6 +14,7 @@ import {
   hasTable,
   loadKommuner,
   loadResults,
+  loadResultsOf,
   readAvailability,
   readPublication,
   readStoredCatalogue,
@@ -40,6 +41,8 @@ export interface Regions {
 export interface DashboardData {
   indicators(): Promise<readonly IndicatorMeta[]>;
   results(filter: ResultFilter): Promise<readonly ResultRow[]>;
+  /** The rows of several filters in one statement, per filter in the same order. */
+  resultsOf(filters: readonly ResultFilter[]): Promise<readonly (readonly ResultRow[])[]>;
   /**
    * The rows matching the filter, grouped by `by` and counted in the engine (rows, the sum of the
    * denominators, and how many denominators are present): a page that needs totals over many
@@ -176,20 +179,29 @@ async function readCentrality(store: Store): Promise<ReadonlyMap<string, number>
 }
 
 /**
- * The rows of an indicator's headline measure (select.ts `headlineMeasure`: the first catalogue
- * measure with data) under `filter`. The first catalogue measure is asked for by its code, so the
- * engine returns only its rows; only when it has none are all measures read and the first present
- * one taken.
+ * The rows of each indicator's headline measure (select.ts `headlineMeasure`: the first catalogue
+ * measure with data) under its filter, all in one statement. The first catalogue measure is asked
+ * for by its code, so the engine returns only its rows; only when it has none (or is a family like
+ * `hoved:*`) are all measures read and the first present one taken.
  */
-export async function headlineRows(data: DashboardData, meta: IndicatorMeta, filter: ResultFilter): Promise<{ maal: string | undefined; rows: readonly ResultRow[] }> {
-  const first = meta.maal[0]?.kode;
-  if (first && !first.endsWith('*')) {
-    const rows = await data.results({ ...filter, maal: [first] });
-    if (rows.length) return { maal: first, rows };
-  }
-  const all = await data.results(filter);
-  const maal = headlineMeasure(meta, all);
-  return { maal, rows: all.filter((r) => r.maal === maal) };
+export async function headlineRowsOf(
+  data: DashboardData,
+  metas: readonly IndicatorMeta[],
+  filterOf: (meta: IndicatorMeta) => ResultFilter,
+): Promise<{ maal: string | undefined; rows: readonly ResultRow[] }[]> {
+  const exact = metas.map((m) => {
+    const first = m.maal[0]?.kode;
+    return first && !first.endsWith('*') ? first : undefined;
+  });
+  const batch = await data.resultsOf(metas.map((m, i) => (exact[i] ? { ...filterOf(m), maal: [exact[i]] } : filterOf(m))));
+  return Promise.all(
+    metas.map(async (m, i) => {
+      if (exact[i] && batch[i]!.length) return { maal: exact[i], rows: batch[i]! };
+      const all = exact[i] ? await data.results(filterOf(m)) : batch[i]!;
+      const maal = headlineMeasure(m, all);
+      return { maal, rows: all.filter((r) => r.maal === maal) };
+    }),
+  );
 }
 
 /**
@@ -203,6 +215,7 @@ export function storeData(store: Store): DashboardData {
   return {
     indicators: () => (catalogue ??= readStoredCatalogue(store).then((c) => (c && c.length ? c : CATALOGUE))),
     results: (filter) => loadResults(store, filter),
+    resultsOf: (filters) => loadResultsOf(store, filters),
     async summarize<K extends SummaryKey>(filter: ResultFilter, by: readonly K[]) {
       const { where, params } = resultsWhere(filter);
       const keys = by.map((c) => `"${c}"`).join(', ');

@@ -19,13 +19,13 @@ import { axisFor, pointsBy, valueWithN } from '../charts/series.ts';
 import { withUnit } from '../format.ts';
 import { sameYearRegimes, unitOf } from '../select.ts';
 import { A3_ADJUSTED, A3_RAW, analysisValue, differenceText, isShown, latestWindow, nText, outcomeName } from '../analyses.ts';
-import { loadHeadline, type Headline } from './front.tsx';
+import { loadHeadlines, type Headline } from './front.tsx';
 
 export async function actComparisonPage(data: DashboardData, lang: Lang, url: URL): Promise<Child> {
   const metas = await data.indicators();
   const core = metas.filter((m) => m.kjerne);
   const [headlines, a3, pub] = await Promise.all([
-    Promise.all(core.map((m) => loadHeadline(data, m))),
+    loadHeadlines(data, core),
     data.analyses({ analyse: ['A3'], regionniva: ['land'] }),
     data.publication(),
   ]);

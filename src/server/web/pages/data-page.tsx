@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { Gruppe, Lovregime, ResultRow } from '../../../contract/results.ts';
 import type { Row } from '../../../store/index.ts';
-import { headlineRows, type DashboardData } from '../data.ts';
+import { headlineRowsOf, type DashboardData } from '../data.ts';
 import { href, pick, translator, type Lang, type Translate } from '../i18n.ts';
 import { Layout } from '../components/layout.tsx';
 import { count, dateText, num } from '../format.ts';
@@ -59,7 +59,7 @@ export async function dataPage(data: DashboardData, lang: Lang, url: URL): Promi
     data.ingestFiles(),
     data.rejections(lang),
     data.publication(),
-    Promise.all(core.map(async (m) => (await headlineRows(data, m, { indikator: m.id, regionniva: ['land'], kjonn: ['alle'] })).rows)),
+    headlineRowsOf(data, core, (m) => ({ indikator: m.id, regionniva: ['land'], kjonn: ['alle'] })).then((heads) => heads.map((h) => h.rows)),
   ]);
   const missing = missingSources(stored);
   const lines: AvailabilityLine[] = core.map((meta, i) => ({ meta, cells: availabilityCells(meta, national[i]!), missingSources: missing.get(meta.id) ?? [] }));

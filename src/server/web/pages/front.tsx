@@ -6,7 +6,7 @@
 import type { Child } from 'hono/jsx';
 import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { ResultRow } from '../../../contract/results.ts';
-import { headlineRows, type DashboardData } from '../data.ts';
+import { headlineRowsOf, type DashboardData } from '../data.ts';
 import { href, pick, translator, type Lang } from '../i18n.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, regimeShort, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
@@ -28,9 +28,13 @@ export interface Headline {
   readonly total: ResultRow['gruppe'];
 }
 
-/** National rows of one indicator and the key its headline figure uses. */
-export async function loadHeadline(data: DashboardData, meta: IndicatorMeta): Promise<Headline> {
-  const { maal, rows } = await headlineRows(data, meta, { indikator: meta.id, regionniva: ['land'], kjonn: ['alle'] });
+/** National rows of each indicator and the key its headline figure uses (rows read in one statement). */
+export async function loadHeadlines(data: DashboardData, metas: readonly IndicatorMeta[]): Promise<Headline[]> {
+  const heads = await headlineRowsOf(data, metas, (meta) => ({ indikator: meta.id, regionniva: ['land'], kjonn: ['alle'] }));
+  return metas.map((meta, i) => headline(meta, heads[i]!.maal, heads[i]!.rows));
+}
+
+function headline(meta: IndicatorMeta, maal: string | undefined, rows: readonly ResultRow[]): Headline {
   const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(rows) : null;
   const key: Key = { maal, regionniva: 'land', kjonn: 'alle', ...(botid !== null ? { botid } : {}) };
   return { meta, rows, key, total: totalGroup(rows) };
@@ -39,7 +43,7 @@ export async function loadHeadline(data: DashboardData, meta: IndicatorMeta): Pr
 export async function frontPage(data: DashboardData, lang: Lang, url: URL): Promise<Child> {
   const core = (await data.indicators()).filter((m) => m.kjerne);
   const [headlines, regions, pub, a3] = await Promise.all([
-    Promise.all(core.map((m) => loadHeadline(data, m))),
+    loadHeadlines(data, core),
     data.regions(),
     data.publication(),
     data.analyses({ analyse: ['A3'], regionniva: ['land'] }),

@@ -11,7 +11,7 @@ import type { IndicatorMeta, Unit } from '../../../catalogue/types.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../../contract/results.ts';
 import { NULL_CATEGORY } from '../../../shared/labels.ts';
-import { headlineRows, type DashboardData, type Region, type Regions } from '../data.ts';
+import { headlineRowsOf, type DashboardData, type Region, type Regions } from '../data.ts';
 import { href, pick, translator, type Lang } from '../i18n.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
@@ -58,12 +58,16 @@ export function fallbackFigure(rows: readonly ResultRow[], key: Key, code: strin
   return { row: own, source: 'ingen' };
 }
 
-async function indicatorLine(data: DashboardData, meta: IndicatorMeta, codes: readonly string[]): Promise<IndicatorLine> {
-  const { maal, rows: mine } = await headlineRows(data, meta, { indikator: meta.id, region: [...codes], kjonn: ['alle'], lovregime: ['alle'] });
-  const gruppe = totalGroup(mine);
-  const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(mine) : null;
-  const key: Key = { maal, gruppe, ...(botid !== null ? { botid } : {}) };
-  return { meta, maal, key, rows: mine, unit: maal ? unitOf(meta, maal) : 'prosent' };
+/** The cards' lines: every core indicator's headline measure for `codes`, in one statement. */
+async function indicatorLines(data: DashboardData, metas: readonly IndicatorMeta[], codes: readonly string[]): Promise<IndicatorLine[]> {
+  const heads = await headlineRowsOf(data, metas, (meta) => ({ indikator: meta.id, region: [...codes], kjonn: ['alle'], lovregime: ['alle'] }));
+  return metas.map((meta, i) => {
+    const { maal, rows: mine } = heads[i]!;
+    const gruppe = totalGroup(mine);
+    const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(mine) : null;
+    const key: Key = { maal, gruppe, ...(botid !== null ? { botid } : {}) };
+    return { meta, maal, key, rows: mine, unit: maal ? unitOf(meta, maal) : 'prosent' };
+  });
 }
 
 /**
@@ -215,7 +219,7 @@ export async function municipalityPage(data: DashboardData, lang: Lang, url: URL
   // Every card needs the municipality, its county and the country (three codes: the engine skips
   // to their row groups); only the compared indicator needs the peers and picks as well.
   const [lines, pub, comp, analyses] = await Promise.all([
-    Promise.all(core.map((m) => indicatorLine(data, m, [k.code, k.county, '0']))),
+    indicatorLines(data, core, [k.code, k.county, '0']),
     data.publication(),
     composition(data, basis, k),
     loadAnalyses(data, k),
