@@ -18,9 +18,10 @@ export interface DisclosureConfig {
   /**
    * Protect what people read (issue 11 item 4): a cell of at least this many persons that is safe
    * by itself should not be hidden to protect a small split; the split is withheld instead
-   * (status '.', split-withholding.ts). 0 or absent = off.
+   * (status '.', split-withholding.ts). 0 or absent = off (the default: withholding whole splits per
+   * universe costs 2–7× the suppression time and withholds far more cells on medium, see docs/disclosure.md).
    */
   readonly protectLarge?: number;
 }
 
-export const DEFAULT_DISCLOSURE: DisclosureConfig = Object.freeze({ minDenominator: 5, minCount: 3, minMeanN: 5, protectLarge: 100 });
+export const DEFAULT_DISCLOSURE: DisclosureConfig = Object.freeze({ minDenominator: 5, minCount: 3, minMeanN: 5 });

@@ -46,8 +46,11 @@ export const METHOD =
   'then an audit of the reader\'s whole model (exact elimination mod p and bound propagation over all lines, intro and alle ' +
   '>= their groups, numerator <= denominator, sum of reasons <= n, denominators shared between measures) with repair ' +
   'until no hidden count other than a zero is narrower than minCount; zeros are not protected; pooled windows enter as ' +
-  'pool = sum of its years; for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount; ' +
-  'where a cell of at least protectLarge persons, safe by itself, would be hidden to protect a small split (regime, subgroups, groups, sex), ' +
+  'pool = sum of its years; for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount';
+
+/** Added to the method when `protectLarge` is on (split-withholding.ts). */
+const SPLIT_METHOD =
+  '; where a cell of at least protectLarge persons, safe by itself, would be hidden to protect a small split (regime, subgroups, groups, sex), ' +
   "the split is withheld instead (status '.', from the finest region level up) and the coarser table published";
 
 /** Suppressed row indices of the universes in `lists`, with the loop's counters. */
@@ -113,7 +116,8 @@ export function applySuppression(
     out[i] = suppressRow(r);
   }
   for (const i of outcome.withheld) out[i] = suppressRow(rows[i]!, '.');
-  const method = outcome.unresolved === 0 ? METHOD : `${METHOD}; WARNING: ${outcome.unresolved} line(s) left unprotected`;
+  const base = (config.protectLarge ?? 0) > 0 ? METHOD + SPLIT_METHOD : METHOD;
+  const method = outcome.unresolved === 0 ? base : `${base}; WARNING: ${outcome.unresolved} line(s) left unprotected`;
   const fb = fallbacks(out);
   return {
     rows: out,

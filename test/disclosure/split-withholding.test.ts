@@ -22,13 +22,13 @@ const rows = table.map(([region, lovregime, teller, nevner]) => cell({ region, l
 const label = (r: ResultRow) => `${r.region}/${r.lovregime}`;
 const large = (safe: readonly ResultRow[]) => safe.filter((r, i) => r.status === ':' && rows[i]!.nevner! >= 100).map(label);
 
-test('without split withholding a large cell is hidden to protect the old-act remainder', () => {
-  const { rows: safe } = protect(rows, catalogue(), { ...DEFAULT_DISCLOSURE, protectLarge: 0 });
+test('by default (no split withholding) a large cell is hidden to protect the old-act remainder', () => {
+  const { rows: safe } = protect(rows, catalogue());
   assert.ok(large(safe).length >= 3, `large cells hidden: ${large(safe).join(', ')}`);
 });
 
 test('withholding the regime split keeps every large total published, and nothing is recoverable', () => {
-  const { rows: safe, summary } = protect(rows, catalogue());
+  const { rows: safe, summary } = protect(rows, catalogue(), { ...DEFAULT_DISCLOSURE, protectLarge: 100 });
   assertNoUnsafeCells(safe);
   assert.deepEqual(large(safe), []);
   // The totals are published with their figures; every regime cell is withheld with '.'.
