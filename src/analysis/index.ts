@@ -5,6 +5,7 @@
  */
 export { runAnalyses, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './run.ts';
 export { saveAnalyses, writeAnalysisOutputs, analysisCsv, analysisJsonStat, PUB_ANALYSER, PUB_ANALYSER_MODELLER } from './output.ts';
+export { guardAnalysisCells, type GuardResult } from './disclosure-guard.ts';
 export { funnelLimits, Z95, Z998 } from './shrink.ts';
 export { OUTCOMES, type OutcomeSpec } from './outcomes.ts';
 export { fitGlm, type Design, type GlmFit, type Family } from './glm.ts';

@@ -22,7 +22,7 @@ import {
 import type { Store } from '../store/index.ts';
 import { silentProgress, type Progress } from '../shared/progress.ts';
 import { stageOutputFolder } from './output-folder.ts';
-import { runAnalyses, saveAnalyses, writeAnalysisOutputs, type AnalysisResult } from '../analysis/index.ts';
+import { guardAnalysisCells, runAnalyses, saveAnalyses, writeAnalysisOutputs, type AnalysisResult } from '../analysis/index.ts';
 import { coverage, informationLoss } from '../publish/information-loss.ts';
 import type { ResultRow } from '../contract/results.ts';
 
@@ -208,6 +208,15 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
       t = mark('analyser');
       progress.step('Justerte sammenligninger (A1–A4): bygger rammer og tilpasser modeller …', 'Adjusted comparisons (A1–A4): building frames and fitting models …');
       analyses = await runAnalyses(store, { progress });
+      if (opts.disclosure === 'on') {
+        // A pool's n and observed share are the pooled indicator cell: publish only what the protected tables show.
+        const guarded = guardAnalysisCells(analyses.rows, rows);
+        analyses = { ...analyses, rows: guarded.rows };
+        progress.step(
+          `  ${guarded.withheld} analyseceller holdt tilbake fordi indikatortabellene ikke viser samme pulje`,
+          `  ${guarded.withheld} analysis cells withheld because the indicator tables do not show the same pool`,
+        );
+      }
       seconds.analyser = since(t);
     }
 

@@ -4,12 +4,14 @@
  * years, so an A1 pool published beside yearly cells where one year is suppressed gives that year
  * back. This file checks it with the attacker (test/disclosure/attacker.ts) on a hand-made table.
  * A1 itself applies n ≥ 20 and the primary rule (src/analysis/a1.ts `primarySafe`), but A1 pools do
- * not yet enter the disclosure audit together with the yearly tables (issue 10 §6): the second
- * test is a `todo` until they do.
+ * not enter the audit themselves: the pipeline publishes an A1 cell only where the protected tables
+ * already show its pool (src/analysis/disclosure-guard.ts), which the last two tests check.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_DISCLOSURE, assertNoUnsafeCells, protect } from '../../src/disclosure/index.ts';
+import { guardAnalysisCells } from '../../src/analysis/index.ts';
+import type { AnalysisRow } from '../../src/contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../src/contract/results.ts';
 import { attack } from './attacker.ts';
 import { catalogue, cell } from './helpers.ts';
@@ -48,10 +50,56 @@ test('A1 pools beside the yearly tables: the attacker sees pool = Σ years and r
   assert.ok(rep.recovered.length > 0, 'the suppressed 2021 cell of 1101 is the A1 pool minus the published years');
 });
 
-test('A1 pools and the yearly tables together: nothing recoverable', { todo: 'A1 pools are not yet protected together with the yearly tables (issue 10 §6)' }, () => {
+/** The A1 rows those pools would be (n and the observed share), as analyser.csv holds them. */
+function asAnalysisRows(pools: readonly ResultRow[]): AnalysisRow[] {
+  return pools.map((p) => ({
+    analyse: 'A1', indikator: p.indikator, maal: p.maal, kohort: p.kohort, botid: p.botid, gruppe: p.gruppe,
+    periode: periodeKey(p), regionniva: p.regionniva, region: p.region, sammenligning: 'kommune_mot_forventet',
+    n: p.nevner, observert: p.verdi, forventet: p.verdi, differanse: 0, ki_nedre: -1, ki_ovre: 1, krympet: 0,
+    vurdering: 'som_forventet', status: '',
+  }));
+}
+
+/** Back from a published A1 row to the pool cell it reveals (n and O = n × observed). */
+function revealed(rows: readonly AnalysisRow[], pools: readonly ResultRow[]): ResultRow[] {
+  const shown = new Set(rows.filter((r) => r.status === '').map((r) => `${r.region}|${r.periode}`));
+  return pools.filter((p) => shown.has(`${p.region}|${periodeKey(p)}`));
+}
+
+test('A1 pools and the yearly tables together: the guard withholds the pool that would give a suppressed year back, and nothing is recoverable', () => {
   const rows = yearly();
   const { rows: safe } = protect(rows, catalogue());
+  assertNoUnsafeCells(safe);
   const pools = a1Pools(rows);
-  const rep = attack([...rows, ...pools], [...safe, ...pools], opts);
+  const guarded = guardAnalysisCells(asAnalysisRows(pools), safe);
+  const byRegion = new Map(guarded.rows.map((r) => [r.region, r] as const));
+  // 1101 has a suppressed year (and its complement with it): its pool is withheld whole.
+  assert.equal(byRegion.get('1101')?.status, ':');
+  assert.equal(byRegion.get('1101')?.n, null);
+  assert.equal(guarded.withheld, pools.filter((p) => p.region === '1101').length);
+  // 1102's years are all published: its pool adds nothing and stays.
+  assert.equal(safe.filter((r) => r.region === '1102' && r.status !== '').length, 0, 'fixture: 1102 fully published');
+  assert.equal(byRegion.get('1102')?.status, '');
+  const shown = revealed(guarded.rows, pools);
+  const rep = attack([...rows, ...shown], [...safe, ...shown], opts);
+  assert.deepEqual(rep.inconsistent, []);
+  assert.deepEqual(rep.recovered, []);
+});
+
+test('an A1 pool is published where the protected tables publish the same pooled cell (audited with its years)', () => {
+  const rows = yearly();
+  const withPooled = [...rows, ...withPools(rows, 3).filter((r) => (r.vindu ?? 1) > 1)];
+  const { rows: safe } = protect(withPooled, catalogue());
+  assertNoUnsafeCells(safe);
+  const pools = a1Pools(rows);
+  const guarded = guardAnalysisCells(asAnalysisRows(pools), safe);
+  for (const r of guarded.rows) {
+    const pooled = safe.find((c) => c.region === r.region && (c.vindu ?? 1) === 3 && periodeKey(c) === r.periode);
+    const years = safe.filter((c) => c.region === r.region && (c.vindu ?? 1) === 1);
+    const expectShown = pooled?.status === '' || years.every((c) => c.status === '');
+    assert.equal(r.status === '', expectShown, `${r.region} ${r.periode}: pooled ${pooled?.status ?? 'absent'}`);
+  }
+  const shown = revealed(guarded.rows, pools);
+  const rep = attack([...withPooled, ...shown], [...safe, ...shown], opts);
   assert.deepEqual(rep.recovered, []);
 });
