@@ -9,7 +9,7 @@ import { parsePeriodeKey } from '../../contract/results.ts';
 import type { Lang } from './i18n.ts';
 import { num, signed, withUnit } from './format.ts';
 import { measureMeta, unitOf } from './select.ts';
-import { pick } from './i18n.ts';
+import { pick } from '../../shared/lang.ts';
 
 /** Comparison codes the pages read (output contract, "Analyses"). */
 export const A1_COMPARISON = 'kommune_mot_forventet';
@@ -64,9 +64,9 @@ export function differenceText(lang: Lang, r: { differanse: number; ki_nedre: nu
 export function outcomeName(lang: Lang, meta: IndicatorMeta | undefined, r: Pick<AnalysisRow, 'indikator' | 'maal' | 'botid'>): string {
   if (!meta) return `${r.indikator} ${r.maal}`;
   const mm = measureMeta(meta, r.maal);
-  const base = pick(lang, meta.navn);
+  const base = pick(meta.navn, lang);
   // The measure is named only where it adds something (R2's `andel` is called what R2 is called).
-  const measureText = mm && !mm.kode.endsWith('*') ? pick(lang, mm.navn) : '';
+  const measureText = mm && !mm.kode.endsWith('*') ? pick(mm.navn, lang) : '';
   const measure = meta.maal.length > 1 && measureText && measureText !== base ? ` (${measureText})` : '';
   const after = r.botid !== null ? (lang === 'en' ? `, ${r.botid} yr after settlement` : `, ${r.botid} år etter bosetting`) : '';
   return `${base}${measure}${after}`;

@@ -3,18 +3,13 @@
  * English and is carried on every link and form. `Lang`, `Translate` and `translator` are the
  * shared ones (src/shared/lang.ts: one language module for CLI, API and dashboard, per call).
  */
-import { parseLangCode, pick as pickText, type Lang, type Text } from '../../shared/lang.ts';
+import { parseLangCode, type Lang } from '../../shared/lang.ts';
 
 export { translator, type Lang, type Translate } from '../../shared/lang.ts';
 
 /** Reads the language from the query value (`en` → English; `no`, `nb` and anything else → bokmål). */
 export function langFrom(query: string | undefined): Lang {
   return parseLangCode(query) ?? 'nb';
-}
-
-/** The shared `pick(text, lang)` with the dashboard's argument order (language first). */
-export function pick(lang: Lang, text: Text): string {
-  return pickText(text, lang);
 }
 
 /**

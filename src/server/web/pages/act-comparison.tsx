@@ -10,7 +10,8 @@ import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { parsePeriodeKey } from '../../../contract/results.ts';
 import type { DashboardData } from '../data.ts';
-import { href, pick, translator, type Lang } from '../i18n.ts';
+import { href, translator, type Lang } from '../i18n.ts';
+import { pick } from '../../../shared/lang.ts';
 import { regimeShort } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { SuppressionNote } from '../components/value.tsx';
@@ -73,7 +74,7 @@ function ActView(p: { lang: Lang; url: URL; headlines: readonly Headline[]; a3: 
 function ActIndicator(p: { lang: Lang; h: Headline; a3: readonly AnalysisRow[] }): Child {
   const t = translator(p.lang);
   const { meta, rows, key, total } = p.h;
-  const name = `${meta.id} ${pick(p.lang, meta.navn)}`;
+  const name = `${meta.id} ${pick(meta.navn, p.lang)}`;
   const maal = key.maal;
   const unit = maal ? unitOf(meta, maal) : 'prosent';
   const same = maal ? sameYearRegimes(rows, { ...key, gruppe: total }) : null;

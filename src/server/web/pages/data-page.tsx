@@ -8,15 +8,18 @@ import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { Gruppe, Lovregime, ResultRow } from '../../../contract/results.ts';
 import type { Row } from '../../../store/index.ts';
 import { headlineRowsOf, type DashboardData } from '../data.ts';
-import { href, pick, translator, type Lang, type Translate } from '../i18n.ts';
+import { href, translator, type Lang, type Translate } from '../i18n.ts';
+import { pick } from '../../../shared/lang.ts';
+import { GROUPS, REGIMES, partsOf } from '../../../contract/dimensions.ts';
 import { Layout } from '../components/layout.tsx';
 import { count, dateText, num } from '../format.ts';
 import { gruppeName, regimeShort } from '../labels.ts';
 import type { PublicationMeta } from '../../../publish/index.ts';
 import { headlineBotid, headlineMeasure, isPooled, isPublished } from '../select.ts';
 
-const AVAIL_GROUPS: readonly Gruppe[] = ['under_25', 'har_vgo', 'ovrige', 'norsk_rett_plikt', 'norsk_plikt'];
-const ACTS: readonly Lovregime[] = ['introduksjonsloven', 'integreringsloven'];
+/** The finest groups (no published group below them), in the outputs' order. */
+const AVAIL_GROUPS: readonly Gruppe[] = GROUPS.filter((g) => !GROUPS.some((c) => c.parent === g.kode)).map((g) => g.kode);
+const ACTS: readonly Lovregime[] = partsOf(REGIMES);
 
 /** Persons behind published national figures per group × act (headline measure, all years). */
 export interface AvailabilityLine {
@@ -131,7 +134,7 @@ function AvailabilityTable(p: { lang: Lang; t: Translate; lines: readonly Availa
         <tbody>
           {p.lines.map((l) => (
             <tr>
-              <th scope="row"><a href={href(`/indikator/${l.meta.id}`, p.lang)}>{`${l.meta.id} ${pick(p.lang, l.meta.navn)}`}</a></th>
+              <th scope="row"><a href={href(`/indikator/${l.meta.id}`, p.lang)}>{`${l.meta.id} ${pick(l.meta.navn, p.lang)}`}</a></th>
               {shown.flatMap((g) => ACTS.map((a) => {
                 const n = l.cells.get(`${g}|${a}`);
                 return <td class="num">{n !== undefined ? `✓ ${count(p.lang, n)}` : <span><span aria-hidden="true">✗</span><span class="ds-sr-only">{p.t('ingen', 'none')}</span></span>}</td>;

@@ -7,7 +7,8 @@ import type { Child } from 'hono/jsx';
 import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { ResultRow } from '../../../contract/results.ts';
 import { headlineRowsOf, type DashboardData } from '../data.ts';
-import { href, pick, translator, type Lang } from '../i18n.ts';
+import { href, translator, type Lang } from '../i18n.ts';
+import { pick } from '../../../shared/lang.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, regimeShort, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { SuppressionNote, Value } from '../components/value.tsx';
@@ -89,7 +90,7 @@ function IndicatorCard(p: { lang: Lang; h: Headline; a3: readonly AnalysisRow[] 
   if (!maal) {
     return (
       <article class="ds-card indicator-card">
-        <h3 class="ds-heading" data-size="2xs"><a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(p.lang, meta.navn)}`}</a></h3>
+        <h3 class="ds-heading" data-size="2xs"><a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(meta.navn, p.lang)}`}</a></h3>
         <p>{t('Ingen tall publisert ennå.', 'No figures published yet.')}</p>
       </article>
     );
@@ -103,7 +104,7 @@ function IndicatorCard(p: { lang: Lang; h: Headline; a3: readonly AnalysisRow[] 
   return (
     <article class="ds-card indicator-card" aria-labelledby={`kort-${meta.id}`}>
       <h3 id={`kort-${meta.id}`} class="ds-heading" data-size="2xs">
-        <a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(p.lang, meta.navn)}`}</a>
+        <a href={href(`/indikator/${meta.id}`, p.lang)}>{`${meta.id} ${pick(meta.navn, p.lang)}`}</a>
       </h3>
       <p class="measure-name">{measureName(p.lang, meta, maal)}</p>
       <p class="big-number">

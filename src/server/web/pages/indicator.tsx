@@ -8,7 +8,8 @@ import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { ResultRow } from '../../../contract/results.ts';
 import { categoryLabel, type FallbackNote } from '../../../publish/index.ts';
 import type { DashboardData, Regions } from '../data.ts';
-import { href, pick, translator, type Lang } from '../i18n.ts';
+import { href, translator, type Lang } from '../i18n.ts';
+import { pick } from '../../../shared/lang.ts';
 import { gruppeName, leddName, measureName, nivaName, regimeName, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { SuppressionNote } from '../components/value.tsx';
@@ -74,7 +75,7 @@ export async function indicatorPage(data: DashboardData, lang: Lang, url: URL, i
 
 function IndicatorPageView(v: IndicatorView): Child {
   const t = translator(v.lang);
-  const name = `${v.meta.id} ${pick(v.lang, v.meta.navn)}`;
+  const name = `${v.meta.id} ${pick(v.meta.navn, v.lang)}`;
   return (
     <Layout lang={v.lang} url={v.url} title={name} nav="indikator">
       <p class="breadcrumb">
@@ -106,23 +107,23 @@ function Definition(v: IndicatorView): Child {
   return (
     <section aria-labelledby="om" class="definition">
       <h2 id="om" class="ds-heading" data-size="sm">{t('Om indikatoren', 'About the indicator')}</h2>
-      <p>{pick(v.lang, m.beskrivelse)}</p>
+      <p>{pick(m.beskrivelse, v.lang)}</p>
       <dl class="meta-list">
         <dt>{t('Hvem telles med', 'Who is counted')}</dt>
-        <dd>{pick(v.lang, m.populasjon)}</dd>
+        <dd>{pick(m.populasjon, v.lang)}</dd>
         <dt>{t('Hva måles', 'What is measured')}</dt>
-        <dd>{pick(v.lang, m.teller)}</dd>
+        <dd>{pick(m.teller, v.lang)}</dd>
         <dt>{t('Kohort', 'Cohort')}</dt>
         <dd>
           {categoryLabel('kohort', m.kohort, v.lang)}
           {m.kohorter.length > 1 ? ` (${t('også', 'also')}: ${m.kohorter.filter((k) => k !== m.kohort).map((k) => categoryLabel('kohort', k, v.lang)).join(', ')})` : ''}
         </dd>
         <dt>{t('Mål', 'Measures')}</dt>
-        <dd>{m.maal.map((x) => pick(v.lang, x.navn)).join('; ')}</dd>
+        <dd>{m.maal.map((x) => pick(x.navn, v.lang)).join('; ')}</dd>
         {targets.length ? (
           <>
             <dt>{t('Nasjonale mål', 'National targets')}</dt>
-            <dd>{targets.map((x) => pick(v.lang, x.navn)).join('; ')}</dd>
+            <dd>{targets.map((x) => pick(x.navn, v.lang)).join('; ')}</dd>
           </>
         ) : null}
         <dt>{t('Datakilder', 'Data sources')}</dt>
@@ -184,7 +185,7 @@ function Charts(v: IndicatorView): Child {
   const groups = [...new Set([v.f.gruppe, ...SUBGROUPS])].filter((g) => v.options.gruppe.includes(g));
   const byGroup = groups.map((g) => toSeries(gruppeName(v.lang, g), { ...base, gruppe: g, lovregime: v.f.lovregime }, 'periode'));
   const byRegime = v.options.lovregime.map((r) => toSeries(regimeName(v.lang, r), { ...base, gruppe: v.f.gruppe, lovregime: r }, 'periode'));
-  const targets = (v.meta.malverdier ?? []).filter((m) => m.maal === v.f.maal).map((m) => ({ label: pick(v.lang, m.navn), value: m.verdi }));
+  const targets = (v.meta.malverdier ?? []).filter((m) => m.maal === v.f.maal).map((m) => ({ label: pick(m.navn, v.lang), value: m.verdi }));
   if (local) {
     // The country beside the chosen region, without band, for reference.
     const land: Series = { label: t('Hele landet', 'Whole country'), points: pointsBy(v.lang, v.national, { ...base, regionniva: 'land', gruppe: v.f.gruppe, lovregime: v.f.lovregime }, 'periode', unit).map((p) => ({ ...p, lo: null, hi: null })) };

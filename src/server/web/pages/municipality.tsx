@@ -12,7 +12,8 @@ import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../../contract/results.ts';
 import { NULL_CATEGORY } from '../../../shared/labels.ts';
 import { headlineRowsOf, type DashboardData, type Region, type Regions } from '../data.ts';
-import { href, pick, translator, type Lang } from '../i18n.ts';
+import { href, translator, type Lang } from '../i18n.ts';
+import { pick } from '../../../shared/lang.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, SUBGROUPS } from '../labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { SuppressionNote, Value } from '../components/value.tsx';
@@ -429,7 +430,7 @@ function sourceNote(v: View, shown: Shown): string | null {
 function IndicatorTrend(p: { v: View; l: IndicatorLine }): Child {
   const { v, l } = p;
   const t = translator(v.lang);
-  const name = `${l.meta.id} ${pick(v.lang, l.meta.navn)}`;
+  const name = `${l.meta.id} ${pick(l.meta.navn, v.lang)}`;
   if (!l.maal) {
     return (
       <article class="ds-card trend-card" aria-labelledby={`t-${l.meta.id}`}>
@@ -527,7 +528,7 @@ function Comparison(v: View): Child {
         <div class="ds-field">
           <label class="ds-label" for="c-indikator">{t('Indikator', 'Indicator')}</label>
           <select class="ds-input" id="c-indikator" name="indikator">
-            {v.lines.map((x) => <option value={x.meta.id} selected={x.meta.id === l.meta.id}>{`${x.meta.id} ${pick(v.lang, x.meta.navn)}`}</option>)}
+            {v.lines.map((x) => <option value={x.meta.id} selected={x.meta.id === l.meta.id}>{`${x.meta.id} ${pick(x.meta.navn, v.lang)}`}</option>)}
           </select>
         </div>
         <div class="ds-field">
@@ -541,7 +542,7 @@ function Comparison(v: View): Child {
       <div class="table-wrap" tabindex={0} role="region" aria-labelledby="cmp-caption">
         <table class="ds-table compare-table" data-size="sm">
           <caption id="cmp-caption">
-            {`${l.meta.id} ${pick(v.lang, l.meta.navn)}${l.key.botid !== undefined ? `, ${l.key.botid} ${t('år etter bosetting', 'yr after settlement')}` : ''}: ${periode ?? ''}${poolLen ? t(` og samlet ${poolLen} år`, ` and pooled ${poolLen} years`) : ''}`}
+            {`${l.meta.id} ${pick(l.meta.navn, v.lang)}${l.key.botid !== undefined ? `, ${l.key.botid} ${t('år etter bosetting', 'yr after settlement')}` : ''}: ${periode ?? ''}${poolLen ? t(` og samlet ${poolLen} år`, ` and pooled ${poolLen} years`) : ''}`}
           </caption>
           <thead>
             <tr>
