@@ -62,9 +62,8 @@ const EDUCATION_GOALS = ['kvalifisert_hoyere_utdanning', 'fullfort_vgo', 'delvis
 
 const WORK_OR_EDUCATION = AARSAK.filter((a) => AARSAK_GRUPPE[a] === 'arbeid' || AARSAK_GRUPPE[a] === 'utdanning');
 /** CEFR level → rank 0..5 (law-rules §7), as the engine ranks them. */
-const CEFR_LIST = `[${CEFR.map(sql.lit).join(', ')}]`;
 const B1 = CEFR.indexOf('B1');
-const rank = (e: string) => `(list_position(${CEFR_LIST}, ${e}) - 1)`;
+const rank = (e: string) => `(${sql.listPosition(sql.listLit(CEFR), e)} - 1)`;
 
 /**
  * The row source of one outcome: columns person_id, periode, maaleaar, y (BOOLEAN/DOUBLE or NULL),
@@ -96,7 +95,7 @@ export function outcomeSource(o: OutcomeSpec, ctx: FrameContext): string {
       return `SELECT b.person_id, ${sql.yearOf(done)} AS periode, ${sql.yearOf(done)} AS maaleaar,
     (avs.hovedaarsak IN ${sql.litList(WORK_OR_EDUCATION)}) AS y
   FROM b JOIN (SELECT person_id, hovedaarsak FROM avslutning
-    QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY dato DESC) = 1) avs ON avs.person_id = b.person_id
+    ${sql.firstPerPartition('person_id', 'dato DESC')}) avs ON avs.person_id = b.person_id
   WHERE b.intro_vedtak IS NOT NULL AND b.maalgruppe = 'intro'`;
     }
     case 'P4':
