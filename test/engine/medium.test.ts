@@ -31,11 +31,11 @@ describe('engine on medium synthetic data', () => {
     const published = new Set(rows.filter((r) => r.status === '').map((r) => r.indikator));
     const without = DEFINITIONS.map((d) => d.id).filter((id) => !published.has(id));
     assert.deepEqual(without, []);
-    // R10 takes the trust/belonging questions, I8 the others (section 5.3 vs 5.1).
+    // R10 takes the trust/belonging questions, I8 the others (section 5.3 vs 5.1); codes `sporsmal:<question>`.
     const r10 = new Set(rows.filter((r) => r.indikator === 'R10').map((r) => r.maal));
     const i8 = new Set(rows.filter((r) => r.indikator === 'I8').map((r) => r.maal));
-    assert.ok([...r10].every((m) => /^(tillit|tilhorighet)/.test(m)) && r10.size > 0, [...r10].join());
-    assert.ok([...i8].every((m) => !/^(tillit|tilhorighet)/.test(m)) && i8.size > 0, [...i8].join());
+    assert.ok([...r10].every((m) => /^sporsmal:(tillit|tilhorighet)/.test(m)) && r10.size > 0, [...r10].join());
+    assert.ok([...i8].every((m) => /^sporsmal:/.test(m) && !/^sporsmal:(tillit|tilhorighet)/.test(m)) && i8.size > 0, [...i8].join());
   });
 
   it('values are shares within 0–100 with the value inside its interval', () => {
