@@ -34,9 +34,11 @@ export interface GuardResult {
 
 /**
  * Withholds every sub-national analysis cell with counts whose pool is not already published by
- * `published` (the protected indicator rows: status '' = published).
+ * `published` (the protected indicator rows: status '' = published). A measure `published` does
+ * not hold at all keeps its own primary rule, unless `strict` (then it is withheld too: used when
+ * no protected publication is at hand).
  */
-export function guardAnalysisCells(rows: readonly AnalysisRow[], published: readonly ResultRow[]): GuardResult {
+export function guardAnalysisCells(rows: readonly AnalysisRow[], published: readonly ResultRow[], strict = false): GuardResult {
   const wanted = new Set<string>();
   const measures = new Set<string>();
   for (const r of rows) if (r.n !== null && r.regionniva !== 'land') wanted.add(`${r.indikator}|${r.maal}`);
@@ -61,7 +63,8 @@ export function guardAnalysisCells(rows: readonly AnalysisRow[], published: read
   }
   let withheld = 0;
   const out = rows.map((r): AnalysisRow => {
-    if (r.n === null || r.regionniva === 'land' || !measures.has(`${r.indikator}|${r.maal}`)) return r;
+    if (r.n === null || r.regionniva === 'land') return r;
+    if (!strict && !measures.has(`${r.indikator}|${r.maal}`)) return r;
     const w = windowYears(r.periode);
     const k = key(r);
     let shown = false;

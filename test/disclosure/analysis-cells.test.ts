@@ -103,3 +103,17 @@ test('an A1 pool is published where the protected tables publish the same pooled
   const rep = attack([...withPooled, ...shown], [...safe, ...shown], opts);
   assert.deepEqual(rep.recovered, []);
 });
+
+test('without a protected publication (strict) every sub-national analysis cell with counts is withheld; otherwise an unknown measure keeps its primary rule', () => {
+  const pools = asAnalysisRows(a1Pools(yearly()));
+  assert.ok(pools.length >= 2);
+  const strict = guardAnalysisCells(pools, [], true);
+  assert.equal(strict.withheld, pools.length);
+  assert.ok(strict.rows.every((r) => r.status === ':' && r.n === null && r.observert === null));
+  const lenient = guardAnalysisCells(pools, []);
+  assert.equal(lenient.withheld, 0);
+  assert.deepEqual(lenient.rows, pools);
+  // A country cell is never touched (its tables are published).
+  const land = pools.map((r) => ({ ...r, regionniva: 'land' as const, region: '0' }));
+  assert.deepEqual(guardAnalysisCells(land, [], true).rows, land);
+});

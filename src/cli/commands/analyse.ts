@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runAnalyses, saveAnalyses, writeAnalysisOutputs } from '../../analysis/index.ts';
+import { guardAnalysisCells, runAnalyses, saveAnalyses, writeAnalysisOutputs } from '../../analysis/index.ts';
+import type { AnalysisRow } from '../../contract/analysis.ts';
+import { loadResultsOf, readPublication } from '../../publish/index.ts';
+import type { Store } from '../../store/index.ts';
+import type { Progress } from '../../shared/progress.ts';
 import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { tr } from '../../shared/lang.ts';
@@ -35,7 +39,8 @@ export function registerAnalyse(program: Command): void {
       const store = await openStore(args.db);
       try {
         progress.step('Bygger analyserammer og tilpasser modeller …', 'Building analysis frames and fitting models …');
-        const result = await runAnalyses(store, { window, minN, progress });
+        const raw = await runAnalyses(store, { window, minN, progress });
+        const result = { ...raw, rows: await guardedRows(store, raw.rows, progress) };
         await saveAnalyses(store, result);
         const files = writeAnalysisOutputs(resolve(args.out), result);
         const secs = ((performance.now() - t0) / 1000).toFixed(1);
@@ -49,4 +54,29 @@ export function registerAnalyse(program: Command): void {
         await store.close();
       }
     });
+}
+
+/**
+ * The analysis cells the store's protected publication allows (src/analysis/disclosure-guard.ts):
+ * a municipal or county pool only where the published tables already show it. Without a protected
+ * publication in the store (no `compute` yet, or `--disclosure off`), every sub-national cell with
+ * counts is withheld.
+ */
+async function guardedRows(store: Store, rows: AnalysisRow[], progress: Progress): Promise<AnalysisRow[]> {
+  const meta = await readPublication(store);
+  const ids = [...new Set(rows.filter((r) => r.n !== null && r.regionniva !== 'land').map((r) => r.indikator))];
+  const protectedPublication = meta !== null && meta.disclosure === 'on';
+  const published = protectedPublication
+    ? (await loadResultsOf(store, ids.map((indikator) => ({ indikator, regionniva: ['kommune', 'fylke'] })))).flat()
+    : [];
+  const guarded = guardAnalysisCells(rows, published, !protectedPublication);
+  progress.step(
+    protectedPublication
+      ? `${guarded.withheld} kommune- og fylkesceller holdt tilbake fordi de prikkede tabellene ikke viser samme pulje`
+      : `Ingen prikket publisering i lageret (kjør compute først): ${guarded.withheld} kommune- og fylkesceller holdt tilbake`,
+    protectedPublication
+      ? `${guarded.withheld} municipal and county cells withheld: the protected tables do not show the same pool`
+      : `No protected publication in the store (run compute first): ${guarded.withheld} municipal and county cells withheld`,
+  );
+  return guarded.rows;
 }
