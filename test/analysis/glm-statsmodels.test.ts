@@ -11,24 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDesign } from '../../src/analysis/design.ts';
 import { expit, fitGlm, type Design } from '../../src/analysis/glm.ts';
+import { rng } from '../fixtures/rng.ts';
 
 const PYTHON = '/usr/bin/python3';
 
 function statsmodelsAvailable(): boolean {
   const r = spawnSync(PYTHON, ['-c', 'import statsmodels.api'], { encoding: 'utf8' });
   return r.status === 0;
-}
-
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A fixed frame: four factors (one with a missing category), two numerics (one with missing values). */

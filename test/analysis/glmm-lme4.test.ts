@@ -15,24 +15,13 @@ import { join } from 'node:path';
 import { buildDesign } from '../../src/analysis/design.ts';
 import { expit, fitGlm, linearPredictor } from '../../src/analysis/glm.ts';
 import { fitGlmm, fitNestedIntercepts } from '../../src/analysis/glmm.ts';
+import { rng } from '../fixtures/rng.ts';
 
 const RSCRIPT = '/usr/bin/Rscript';
 
 function lme4Available(): boolean {
   const r = spawnSync(RSCRIPT, ['-e', 'suppressMessages(library(lme4))'], { encoding: 'utf8' });
   return r.status === 0;
-}
-
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
