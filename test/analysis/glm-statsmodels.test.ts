@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { buildDesign } from '../../src/analysis/design.ts';
 import { expit, fitGlm, type Design } from '../../src/analysis/glm.ts';
 import { rng } from '../fixtures/rng.ts';
+import { denseRow } from '../fixtures/dense-row.ts';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -53,15 +54,7 @@ function fixedFrame(n: number) {
 /** The dense design as CSV with y first. */
 function writeCsv(path: string, d: Design, y: Float64Array): void {
   const lines: string[] = [['y', ...d.names.map((_, j) => `x${j}`)].join(',')];
-  const row = new Float64Array(d.p);
-  for (let i = 0; i < d.n; i++) {
-    row.fill(0);
-    for (let s = 0; s < d.k; s++) {
-      const c = d.idx[i * d.k + s]!;
-      if (c >= 0) row[c] = row[c]! + d.val[i * d.k + s]!;
-    }
-    lines.push(`${y[i]},${Array.from(row, (v) => String(v)).join(',')}`);
-  }
+  for (let i = 0; i < d.n; i++) lines.push(`${y[i]},${denseRow(d, i)}`);
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 

@@ -16,6 +16,7 @@ import { buildDesign } from '../../src/analysis/design.ts';
 import { expit, fitGlm, linearPredictor } from '../../src/analysis/glm.ts';
 import { fitGlmm, fitNestedIntercepts } from '../../src/analysis/glmm.ts';
 import { rng } from '../fixtures/rng.ts';
+import { denseRow } from '../fixtures/dense-row.ts';
 
 const RSCRIPT = '/usr/bin/Rscript';
 
@@ -95,15 +96,7 @@ test('random-intercept logistic model equals lme4 glmer (nAGQ = 0) within 1e-3: 
   try {
     const csv = join(dir, 'frame.csv');
     const lines = [['y', 'g', 'eta', ...d.names.map((_, j) => `x${String(j).padStart(2, '0')}`)].join(',')];
-    const row = new Float64Array(d.p);
-    for (let i = 0; i < d.n; i++) {
-      row.fill(0);
-      for (let s = 0; s < d.k; s++) {
-        const c = d.idx[i * d.k + s]!;
-        if (c >= 0) row[c] = row[c]! + d.val[i * d.k + s]!;
-      }
-      lines.push(`${y[i]},${g[i]},${glmEta[i]},${Array.from(row, String).join(',')}`);
-    }
+    for (let i = 0; i < d.n; i++) lines.push(`${y[i]},${g[i]},${glmEta[i]},${denseRow(d, i)}`);
     writeFileSync(csv, `${lines.join('\n')}\n`);
     const r = spawnSync(RSCRIPT, ['-e', SCRIPT, csv], { encoding: 'utf8', maxBuffer: 1 << 24 });
     assert.equal(r.status, 0, r.stderr);
