@@ -5,7 +5,8 @@
  * mark survives any copy or filter of the file (a comment line would break RFC 4180 readers).
  */
 import { RESULT_COLUMNS, periodeKey, type ResultRow } from '../contract/results.ts';
-import { isUnprotected, type WriteOptions, type Writer } from './types.ts';
+import { isUnprotected, readBackRecords, type WriteOptions, type Writer } from './types.ts';
+import { parseCsvText } from '../refdata/csv-text.ts';
 import type { Text } from '../catalogue/types.ts';
 
 export const UNPROTECTED_COLUMN = 'ubeskyttet';
@@ -46,4 +47,8 @@ export const csvWriter = {
   },
   // indikatorer.csv: every indicator in one file, written by the engine (COPY), byte for byte as csvLines.
   files: { scope: 'all', when: 'now', writeFile: (source, path) => source.copyCsv(path) },
+  read(bytes) {
+    const [header = [], ...lines] = parseCsvText(new TextDecoder().decode(bytes));
+    return readBackRecords(header, lines);
+  },
 } as const satisfies Writer;

@@ -30,6 +30,7 @@ import {
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { readJsonStat } from './jsonstat.reader.ts';
 import { NUMERIC_COLUMNS, isUnprotected, type FileSource, type NumericColumn, type WriteOptions, type Writer } from './types.ts';
 
 /** Key columns, in dimension order (regionniva follows from region). */
@@ -454,4 +455,5 @@ export const jsonStatWriter = {
     return new TextEncoder().encode(jsonStatText(rows, meta, opts));
   },
   files: { scope: 'indicator', when: 'now', writeFile: writeJsonStatFile },
+  read: readJsonStat,
 } as const satisfies Writer;

@@ -59,6 +59,36 @@ export interface Writer {
   write(rows: readonly ResultRow[], meta: IndicatorMeta | null, opts: WriteOptions): Promise<Uint8Array> | Uint8Array;
   /** How `compute` publishes the format as files; absent = not published as files. */
   readonly files?: FileSpec;
+  /**
+   * Reads the format's bytes back into rows of the results table, with a reader that shares no
+   * code with `write` (a general parser or library: RFC 4180, ExcelJS, jsonstat-toolkit). The
+   * shared writer suite (`writers.common.test.ts`) checks that every format round-trips.
+   */
+  read(bytes: Uint8Array): Promise<ReadBack> | ReadBack;
+}
+
+/** A cell read back from a published format. */
+export type ReadCell = string | number | null;
+
+/** What `Writer.read` returns: the header as written, and one record per row (numbers typed). */
+export interface ReadBack {
+  readonly header: readonly string[];
+  readonly rows: readonly Record<string, ReadCell>[];
+}
+
+const NUMERIC_RESULT_COLUMNS: ReadonlySet<string> = new Set(['periode', 'botid', 'teller', 'nevner', 'verdi', 'ki_nedre', 'ki_ovre', 'mangler']);
+
+/** Types a text cell of the results table as read back: '' is null (status ''), numeric columns are numbers. */
+export function readBackCell(column: string, raw: string): ReadCell {
+  if (raw === '') return column === 'status' ? '' : null;
+  // A pooled period (`2021-2023`) stays text.
+  return NUMERIC_RESULT_COLUMNS.has(column) && !(column === 'periode' && raw.includes('-')) ? Number(raw) : raw;
+}
+
+/** Header-keyed records from a header line and lines of text fields. */
+export function readBackRecords(header: readonly string[], lines: readonly (readonly ReadCell[])[]): ReadBack {
+  const rows = lines.map((l) => Object.fromEntries(header.map((h, i) => { const v = l[i]; return [h, typeof v === 'string' ? readBackCell(h, v) : (v ?? (h === 'status' ? '' : null))]; })));
+  return { header, rows };
 }
 
 export interface FileSpec {

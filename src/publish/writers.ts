@@ -2,7 +2,7 @@
  * The output-format registry (style.md §6): every format defined once, as one Writer object (id,
  * extension, media type, labels, how it writes a selection, how it is published as files). The API
  * parameters, the OpenAPI enum, the download links and compute's files all derive from this list;
- * adding a format is one writer file plus one line here (and a reader in the shared writer suite).
+ * adding a format is one file (its writer and its reader) plus one line here.
  */
 import { csvWriter } from './csv.writer.ts';
 import { jsonStatWriter } from './jsonstat.writer.ts';

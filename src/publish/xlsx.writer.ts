@@ -13,7 +13,7 @@ import type { IndicatorMeta } from '../catalogue/types.ts';
 import type { Lang } from '../shared/lang.ts';
 import { UNPROTECTED_COLUMN } from './csv.writer.ts';
 import { STATUS_LABELS, pick } from './labels.ts';
-import { isUnprotected, type FileSource, type WriteOptions, type Writer } from './types.ts';
+import { isUnprotected, readBackRecords, type FileSource, type ReadBack, type ReadCell, type WriteOptions, type Writer } from './types.ts';
 
 type MetaLine = [string, string];
 
@@ -86,6 +86,24 @@ export async function writeXlsxFile(source: FileSource, path: string): Promise<v
   await finished;
 }
 
+/** Reads sheet `data` back with ExcelJS' workbook reader (not the streaming writer used above). */
+async function readXlsx(bytes: Uint8Array): Promise<ReadBack> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('data');
+  if (!sheet || !wb.getWorksheet('metadata')) throw new Error('XLSX: sheets "data" and "metadata" expected');
+  const matrix: ReadCell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: ReadCell[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) {
+      const v = row.getCell(c).value;
+      cells.push(v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
+    }
+    matrix.push(cells);
+  });
+  return readBackRecords((matrix[0] ?? []).map(String), matrix.slice(1));
+}
+
 export const xlsxWriter = {
   format: 'xlsx',
   contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -104,4 +122,5 @@ export const xlsxWriter = {
     return new Uint8Array(Buffer.concat(parts));
   },
   files: { scope: 'indicator', when: 'background', writeFile: writeXlsxFile },
+  read: readXlsx,
 } as const satisfies Writer;

@@ -17,7 +17,7 @@ import { downloadName } from './filename.ts';
 import { onlyParams, parseLang, parseQuery, queryKey, type ParsedQuery } from './params.ts';
 import { jsonPayload, payload, type Payload } from './respond.ts';
 import { MatchBudget, parseSelection, resolveSelection, sortValues } from './selection.ts';
-import { writeTable, type TableContext } from './table-export.ts';
+import { writeTable, type TableContext, type TableFormat } from './table-export.ts';
 import { WRITERS } from '../publish/index.ts';
 import { header } from './api-routes.ts';
 
@@ -105,10 +105,11 @@ async function analysisPayload(data: ApiData, opts: ApiOptions, code: string, q:
   for (const m of models) metaLines.push([`modell:${m.indikator}:${m.maal}`, JSON.stringify(m.meta)]);
   if (pub) metaLines.push(['personvern', pub.disclosure], ['generert', pub.generatedAt]);
   const ctx: TableContext = { lang, regionNames, unprotected: pub?.disclosure === 'off', metaLines };
-  const inline = q.format === 'csv' && rows.length <= (opts.inlineRows ?? 20_000);
-  const body = inline ? await writeTable('analyses', rows, 'csv', q.style, ctx) : await opts.exports.run({ kind: 'table', table: 'analyses', format: q.format, style: q.style, ctx }, rows);
-  const contentType = q.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : WRITERS.xlsx.contentType;
-  return payload(body, contentType, downloadName(code, selection, q.format));
+  const format: TableFormat = q.format;
+  // Small CSV answers are written here; XLSX and large tables go to the export worker.
+  const inline = format === 'csv' && rows.length <= (opts.inlineRows ?? 20_000);
+  const body = inline ? await writeTable('analyses', rows, format, q.style, ctx) : await opts.exports.run({ kind: 'table', table: 'analyses', format, style: q.style, ctx }, rows);
+  return payload(body, WRITERS[format].contentType, downloadName(code, selection, WRITERS[format].extension));
 }
 
 async function listBody(data: ApiData, lang: Lang): Promise<Record<string, unknown>> {

@@ -29,7 +29,7 @@ import { municipalityProfile } from './profile.ts';
 import { ResponseCache } from './response-cache.ts';
 import { CACHE_STATIC, jsonPayload, payload, send, sendFile, type Payload } from './respond.ts';
 import { MatchBudget, resolveSelection } from './selection.ts';
-import { writeTable, type TableContext } from './table-export.ts';
+import { isTableFormat, writeTable, type TableContext, type TableFormat } from './table-export.ts';
 
 const ID_PATTERN = /^[A-Z]{1,2}[0-9]{1,2}$/;
 
@@ -78,8 +78,13 @@ async function resolveQuery(data: ApiData, id: string, q: ParsedQuery<OutputForm
   return { filter, selection, ...(variables ? { variables } : {}) };
 }
 
-/** True when the answer is the output contract's plain file (publish stage's writers). */
-const isPlain = (format: OutputFormat, style: TableStyle) => format === 'json-stat2' || (style.labels === 'codes' && !style.semicolon);
+/**
+ * The labelled table layout the query asks for, or null when the answer is the output contract's
+ * plain file (the publish stage's writer): codes only, standard separator, or a format without layouts.
+ */
+function layoutFormat(format: OutputFormat, style: TableStyle): TableFormat | null {
+  return isTableFormat(format) && (style.labels !== 'codes' || style.semicolon) ? format : null;
+}
 
 function describeLines(meta: IndicatorMeta | null, pub: PublicationMeta | null, lang: Lang): [string, string][] {
   const lines: [string, string][] = [];
@@ -108,7 +113,8 @@ async function dataPayload(data: ApiData, opts: ApiOptions, id: string, q: Parse
   let body: Uint8Array;
   let contentType: string;
   let extension: string;
-  if (isPlain(q.format, q.style)) {
+  const layout = layoutFormat(q.format, q.style);
+  if (layout === null) {
     const writer = WRITERS[q.format];
     const wopts: WriteOptions = {
       lang: q.lang,
@@ -121,11 +127,10 @@ async function dataPayload(data: ApiData, opts: ApiOptions, id: string, q: Parse
     contentType = writer.contentType;
     extension = writer.extension;
   } else {
-    const format = q.format === 'xlsx' ? 'xlsx' : 'csv';
     const ctx: TableContext = { lang: q.lang, meta, regionNames, unprotected: publication?.disclosure === 'off', metaLines: describeLines(meta, publication, q.lang) };
-    body = inline ? await writeTable('results', rows, format, q.style, ctx) : await opts.exports.run({ kind: 'table', table: 'results', format, style: q.style, ctx }, rows);
-    contentType = format === 'csv' ? `text/csv; charset=utf-8; header=present` : WRITERS.xlsx.contentType;
-    extension = format;
+    body = inline ? await writeTable('results', rows, layout, q.style, ctx) : await opts.exports.run({ kind: 'table', table: 'results', format: layout, style: q.style, ctx }, rows);
+    contentType = WRITERS[layout].contentType;
+    extension = WRITERS[layout].extension;
   }
   return payload(body, contentType, q.format === 'json-stat2' ? undefined : downloadName(id, selection, extension));
 }
@@ -136,7 +141,7 @@ async function dataPayload(data: ApiData, opts: ApiOptions, id: string, q: Parse
  * holds the store's current data version; else null (the answer is built).
  */
 async function prebuiltAnswer(data: ApiData, id: string, q: ParsedQuery<OutputFormat>): Promise<string | null> {
-  if (q.valueCodes.size > 0 || q.lang !== 'nb' || !isPlain(q.format, q.style)) return null;
+  if (q.valueCodes.size > 0 || q.lang !== 'nb' || layoutFormat(q.format, q.style) !== null) return null;
   const writer = WRITERS[q.format];
   if (writer.files?.scope !== 'indicator') return null;
   await indicatorMeta(data, id);

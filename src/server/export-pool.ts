@@ -13,11 +13,11 @@ import type { IndicatorMeta } from '../catalogue/types.ts';
 import type { OutputFormat, WriteOptions } from '../publish/index.ts';
 import { ApiError, busy } from './errors.ts';
 import type { TableStyle } from './params.ts';
-import type { TableContext, TableKind } from './table-export.ts';
+import type { TableContext, TableFormat, TableKind } from './table-export.ts';
 
 export type ExportJob =
   | { kind: 'writer'; format: OutputFormat; meta: IndicatorMeta | null; opts: WriteOptions }
-  | { kind: 'table'; table: TableKind; format: 'csv' | 'xlsx'; style: TableStyle; ctx: TableContext };
+  | { kind: 'table'; table: TableKind; format: TableFormat; style: TableStyle; ctx: TableContext };
 
 export type ToWorker = { type: 'start'; id: number; job: ExportJob } | { type: 'rows'; id: number; rows: unknown[] } | { type: 'end'; id: number };
 export type FromWorker = { type: 'done'; id: number; body: Uint8Array } | { type: 'error'; id: number; message: string };

@@ -13,6 +13,7 @@ import { RESULT_COLUMNS, periodeKey, type ResultRow } from '../contract/results.
 import { COUNTRY_NAME, STATUS_LABELS, botidLabel, categoryLabel, dimensionLabel, measureLabel } from '../shared/labels.ts';
 import { pick, type Lang } from '../shared/lang.ts';
 import type { TableStyle } from './params.ts';
+import type { OutputFormat } from '../publish/writers.ts';
 
 type Cell = string | number | null;
 
@@ -182,8 +183,25 @@ export async function tableXlsx<R>(cols: readonly Column<R>[], rows: readonly R[
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Writes a table in a format ('csv' or 'xlsx') and style. */
-export async function writeTable(kind: TableKind, rows: readonly unknown[], format: 'csv' | 'xlsx', style: TableStyle, ctx: TableContext): Promise<Uint8Array> {
-  const cols = columnsFor(kind, ctx) as Column<unknown>[];
-  return format === 'csv' ? tableCsv(cols, rows, style, ctx.lang) : tableXlsx(cols, rows, style, ctx);
+type LayoutWriter = (cols: readonly Column<unknown>[], rows: readonly unknown[], style: TableStyle, ctx: TableContext) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * The output formats that also write the labelled table layouts (UseTexts, UseCodesAndTexts, the
+ * Norwegian `;` CSV): a subset of the format registry (`publish/writers.ts`), keyed by its ids, so
+ * the compiler rejects a layout for a format that does not exist. The routes derive from this.
+ */
+export const TABLE_LAYOUTS = {
+  csv: (cols, rows, style, ctx) => tableCsv(cols, rows, style, ctx.lang),
+  xlsx: (cols, rows, style, ctx) => tableXlsx(cols, rows, style, ctx),
+} as const satisfies Partial<Record<OutputFormat, LayoutWriter>>;
+
+export type TableFormat = keyof typeof TABLE_LAYOUTS;
+
+export function isTableFormat(format: string): format is TableFormat {
+  return Object.hasOwn(TABLE_LAYOUTS, format);
+}
+
+/** Writes a table in one of the layout formats and a style. */
+export async function writeTable(kind: TableKind, rows: readonly unknown[], format: TableFormat, style: TableStyle, ctx: TableContext): Promise<Uint8Array> {
+  return TABLE_LAYOUTS[format](columnsFor(kind, ctx) as Column<unknown>[], rows, style, ctx);
 }

@@ -2,39 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dayOf, yearOf } from './dates.ts';
+import { parseCsvText } from '../refdata/csv-text.ts';
 
 const REFDATA = fileURLToPath(new URL('../../data/refdata/', import.meta.url));
 
+/** A reference file's records without its header (blank lines skipped). */
 function readCsv(name: string): string[][] {
-  const text = readFileSync(REFDATA + name, 'utf8').replace(/^\uFEFF/, '');
-  return text
-    .split(/\r?\n/)
+  return parseCsvText(readFileSync(REFDATA + name, 'utf8'))
     .slice(1)
-    .filter((l) => l.trim() !== '')
-    .map(splitCsvLine);
-}
-
-/** Splits one CSV line with RFC 4180 quotes (the reference files have no embedded newlines). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+    .filter((r) => r.length > 1 || r[0]!.trim() !== '');
 }
 
 export interface Kommune {

@@ -1,18 +1,13 @@
-/** Reads a generated CSV file into header-keyed records (test helper; RFC 4180 quotes, no embedded newlines). */
+/** Reads a generated CSV file into header-keyed records (test helper) with the project's one CSV reader. */
 import { readFileSync } from 'node:fs';
-import { splitCsvLine } from '../../src/synth/refdata.ts';
+import { parseCsvText, splitCsvLine } from '../../src/refdata/csv-text.ts';
 
 export type Rec = Record<string, string>;
 
-/** The generator's own RFC 4180 line splitter (one CSV reader in the project, not two). */
 export const splitLine = splitCsvLine;
 
 export function readCsv(path: string): { header: string[]; rows: Rec[] } {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
-  const header = splitLine(lines[0] ?? '');
-  const rows = lines.slice(1).map((l) => {
-    const f = splitLine(l);
-    return Object.fromEntries(header.map((h, i) => [h, f[i] ?? '']));
-  });
+  const [header = [], ...lines] = parseCsvText(readFileSync(path, 'utf8')).filter((r) => r.length > 1 || r[0] !== '');
+  const rows = lines.map((f) => Object.fromEntries(header.map((h, i) => [h, f[i] ?? ''])));
   return { header, rows };
 }
