@@ -6,7 +6,8 @@ import { DATA_FORMATS } from '../server/params.ts';
 import { OPENAPI } from '../server/openapi.ts';
 
 test('the download links offer every format once, in their explicit order (the Tab path of the browser tests)', () => {
-  assert.deepEqual(DOWNLOAD_FORMATS.map((w) => w.format), ['csv', 'xlsx', 'json-stat2']);
+  // The browser tests walk the first three links with Tab; a new format takes a later position.
+  assert.deepEqual(DOWNLOAD_FORMATS.slice(0, 3).map((w) => w.format), ['csv', 'xlsx', 'json-stat2']);
   assert.deepEqual([...DOWNLOAD_FORMATS].map((w) => w.format).sort(), [...OUTPUT_FORMAT_IDS].sort());
 });
 
