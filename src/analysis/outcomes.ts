@@ -94,8 +94,7 @@ export function outcomeSource(o: OutcomeSpec, ctx: FrameContext): string {
       const done = 'COALESCE(b.intro_slutt, b.avslutning_dato)';
       return `SELECT b.person_id, ${sql.yearOf(done)} AS periode, ${sql.yearOf(done)} AS maaleaar,
     (avs.hovedaarsak IN ${sql.litList(WORK_OR_EDUCATION)}) AS y
-  FROM b JOIN (SELECT person_id, hovedaarsak FROM avslutning
-    ${sql.firstPerPartition('person_id', 'dato DESC')}) avs ON avs.person_id = b.person_id
+  FROM b JOIN (${sql.firstRowPer({ columns: ['person_id', 'hovedaarsak'], from: 'avslutning' }, 'person_id', 'dato DESC')}) avs ON avs.person_id = b.person_id
   WHERE b.intro_vedtak IS NOT NULL AND b.maalgruppe = 'intro'`;
     }
     case 'P4':

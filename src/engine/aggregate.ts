@@ -197,7 +197,7 @@ function stagedSql(ms: readonly AggregateInput[], pool: number): { sql: string; 
     ${cell.list.join(',\n    ')}
   FROM f
   WHERE periode IS NOT NULL
-  ${sql.groupByAll()}
+  ${sql.groupBy(DIMS.split(', '))}
 )
 ${withPool(yearly, 'c', roll.list, pool)}`;
   return { sql: text, columns, outputs: outputs(roll, pool) };

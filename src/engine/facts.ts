@@ -68,8 +68,7 @@ function elementsCte(ctx: CompileContext, byYear: boolean): HelperCte {
 
 const AVS: HelperCte = {
   name: 'avs',
-  body: `SELECT person_id, hovedaarsak, aarsak2, aarsak3, sluttmaal_oppnaadd FROM avslutning
-    ${sql.firstPerPartition('person_id', 'dato DESC')}`,
+  body: sql.firstRowPer({ columns: ['person_id', 'hovedaarsak', 'aarsak2', 'aarsak3', 'sluttmaal_oppnaadd'], from: 'avslutning' }, 'person_id', 'dato DESC'),
   on: 'avs.person_id = u.person_id',
 };
 
@@ -260,7 +259,7 @@ export function compileFact(f: FactSpec, ctx: CompileContext, byYear: boolean): 
         body: `SELECT u2.person_id, u2.maaleaar, max(${cefrRankSql('p.resultat')}) AS muntlig
     FROM (SELECT DISTINCT person_id, maaleaar FROM u) u2 JOIN proever p ON p.person_id = u2.person_id
     WHERE p.prove = 'norsk' AND p.delprove = 'muntlig' AND p.dato <= ${sql.dateInYear('u2.maaleaar', 11, 1)}
-    ${sql.groupByAll()}`,
+    ${sql.groupBy(['u2.person_id', 'u2.maaleaar'])}`,
         on: 'cz.person_id = u.person_id AND cz.maaleaar = u.maaleaar',
       };
       const req = valuesCte('czkrav', ctx.citizenshipRank);

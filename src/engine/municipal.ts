@@ -45,7 +45,7 @@ export function municipalSql(def: IndicatorDef, tables: ReadonlySet<string>, las
     FROM kommune_aar k ${fy.join}
     JOIN (SELECT kommune_ansvarlig AS kommune, y AS aar, count(*) AS n FROM (
         SELECT kommune_ansvarlig, unnest(generate_series(year(intro_start), year(COALESCE(intro_slutt, ${sql.dateLit(lastDate)})))) AS y
-        FROM person_fakta WHERE intro_start IS NOT NULL) ${sql.groupByAll()}) a ON a.kommune = k.kommune AND a.aar = k.aar
+        FROM person_fakta WHERE intro_start IS NOT NULL) ${sql.groupBy(['kommune_ansvarlig', 'y'])}) a ON a.kommune = k.kommune AND a.aar = k.aar
     WHERE k.netto_driftsutgifter_intro IS NOT NULL`;
   } else if (m.fact.kind === 'municipality_ratio') {
     base = `SELECT k.aar AS periode, k.kommune, ${fy.expr} AS fylke, ${sql.lit(m.kode)} AS maal,

@@ -92,8 +92,7 @@ export const DATE_COLUMNS: ReadonlySet<string> = new Set([
 export function inputQuery(tables: Set<string>, typed = false): string {
   const d = (col: string) => (typed ? col : `CAST(${col} AS VARCHAR)`);
   const ctes = [
-    `ip AS (SELECT person_id, kommune, vedtaksdato, startdato, sluttdato, forlenget, heltid, vgo_heltid
-       FROM introprogram ${sql.firstPerPartition('person_id', 'vedtaksdato, startdato NULLS LAST')})`,
+    `ip AS (${sql.firstRowPer({ columns: ['person_id', 'kommune', 'vedtaksdato', 'startdato', 'sluttdato', 'forlenget', 'heltid', 'vgo_heltid'], from: 'introprogram' }, 'person_id', 'vedtaksdato, startdato NULLS LAST')})`,
   ];
   const joins: string[] = ['LEFT JOIN ip ON ip.person_id = p.person_id'];
   const cols: string[] = [
@@ -102,10 +101,9 @@ export function inputQuery(tables: Set<string>, typed = false): string {
   ];
   if (tables.has('maal')) {
     // Law-rules §6: indicators use the last adjusted goal.
-    ctes.push(`sm AS (SELECT person_id, sluttmaal FROM maal WHERE type = 'sluttmaal'
-       ${sql.firstPerPartition('person_id', 'dato DESC')})`);
-    ctes.push(`nm AS (SELECT * FROM maal WHERE type = 'norskmaal'
-       ${sql.firstPerPartition('person_id', 'dato DESC')})`);
+    ctes.push(`sm AS (${sql.firstRowPer({ columns: ['person_id', 'sluttmaal'], from: 'maal', where: "type = 'sluttmaal'" }, 'person_id', 'dato DESC')})`);
+    const nmColumns = ['person_id', 'lytte', 'lese', 'skrive', 'muntlig', 'vgo_karakter'];
+    ctes.push(`nm AS (${sql.firstRowPer({ columns: nmColumns, from: 'maal', where: "type = 'norskmaal'" }, 'person_id', 'dato DESC')})`);
     joins.push('LEFT JOIN sm ON sm.person_id = p.person_id', 'LEFT JOIN nm ON nm.person_id = p.person_id');
     cols.push(`sm.sluttmaal AS sm_sluttmaal`, `nm.lytte AS nm_lytte`, `nm.lese AS nm_lese`, `nm.skrive AS nm_skrive`,
       `nm.muntlig AS nm_muntlig`, `CAST(nm.vgo_karakter AS DOUBLE) AS nm_karakter`);
@@ -113,8 +111,7 @@ export function inputQuery(tables: Set<string>, typed = false): string {
     cols.push(...['sm_sluttmaal', 'nm_lytte', 'nm_lese', 'nm_skrive', 'nm_muntlig', 'nm_karakter'].map((c) => `NULL AS ${c}`));
   }
   if (tables.has('utfall')) {
-    ctes.push(`uf AS (SELECT person_id, bosted FROM utfall WHERE bosted IS NOT NULL
-       ${sql.firstPerPartition('person_id', 'aar')})`);
+    ctes.push(`uf AS (${sql.firstRowPer({ columns: ['person_id', 'bosted'], from: 'utfall', where: 'bosted IS NOT NULL' }, 'person_id', 'aar')})`);
     joins.push('LEFT JOIN uf ON uf.person_id = p.person_id');
     cols.push('uf.bosted AS uf_bosted');
   } else cols.push('NULL AS uf_bosted');
