@@ -139,7 +139,41 @@ function planDefinition(def: IndicatorDef, ctx: CompileContext, first: number, c
   return { cohort, inputs, cols, ctes, tables, outcome };
 }
 
-function batchSql(unit: string, ctes: readonly HelperCte[], cols: ReadonlyMap<string, string>, inputs: readonly AggregateInput[], outcome: boolean, pool: number): { sql: string; measures: CompiledMeasure[]; outputs: string[] } {
+/**
+ * The plan of one query (the step between a catalogue definition and its SQL text): the unit rows,
+ * the helper joins, the `f` columns, and per measure its value, condition and aggregation input.
+ * Frozen; `renderPlan` turns it into text through the dialect. One plan may hold several
+ * definitions that share their unit rows (compileBatch).
+ */
+export interface QueryPlan {
+  readonly cohort: Kohort;
+  /** SQL of the unit rows (one per person × periode, × botid for link 3). */
+  readonly unit: string;
+  readonly helpers: readonly HelperCte[];
+  /** `f` columns: [expression, alias]. */
+  readonly columns: readonly (readonly [string, string])[];
+  readonly measures: readonly AggregateInput[];
+  readonly outcome: boolean;
+  /** Input tables the query reads. */
+  readonly tables: readonly string[];
+  /** Pooled window length in years (1 = yearly cells only). */
+  readonly poolYears: number;
+}
+
+function freezePlan(plan: QueryPlan): QueryPlan {
+  return Object.freeze({ ...plan, helpers: Object.freeze([...plan.helpers]), columns: Object.freeze([...plan.columns]), measures: Object.freeze([...plan.measures]), tables: Object.freeze([...plan.tables]) });
+}
+
+/** The plan of one definition's query. */
+export function planIndicator(def: IndicatorDef, ctx: CompileContext): QueryPlan {
+  const plan = planDefinition(def, ctx, 0, new Map());
+  return freezePlan({ cohort: plan.cohort, unit: unitSql(def, plan.cohort, ctx), helpers: [...plan.ctes.values()], columns: [...plan.cols], measures: plan.inputs, outcome: plan.outcome, tables: [...plan.tables], poolYears: ctx.poolYears ?? 1 });
+}
+
+/** Renders a plan as one query (stable formatting: the SQL snapshot test asserts it). */
+export function renderPlan(plan: QueryPlan): { sql: string; measures: CompiledMeasure[]; outputs: string[] } {
+  const { unit, helpers: ctes, measures: inputs, outcome, poolYears: pool } = plan;
+  const cols = plan.columns;
   const withs = [`u AS (\n  ${unit}\n)`, ...ctes.map((h) => `${h.name} AS (\n  ${h.body}\n)`)];
   const joins = ctes.map((h) => `\n  LEFT JOIN ${h.name} ON ${h.on}`).join('');
   const agg = aggregationSql(inputs, pool);
@@ -155,10 +189,10 @@ f AS (
   return { sql: text, measures: inputs.map((m, i) => ({ spec: m.spec, col: m.col, columns: agg.columns[i]! })), outputs: agg.outputs };
 }
 
-/** Compiles a person-level indicator to one SQL query (stable formatting: the tests assert it). */
+/** Compiles a person-level indicator to one SQL query: plan, then render. */
 export function compileIndicator(def: IndicatorDef, ctx: CompileContext): CompiledIndicator {
-  const plan = planDefinition(def, ctx, 0, new Map());
-  const out = batchSql(unitSql(def, plan.cohort, ctx), [...plan.ctes.values()], plan.cols, plan.inputs, plan.outcome, ctx.poolYears ?? 1);
+  const plan = planIndicator(def, ctx);
+  const out = renderPlan(plan);
   return { def, cohort: plan.cohort, sql: out.sql, measures: out.measures, tables: [...plan.tables] };
 }
 
@@ -202,7 +236,9 @@ export function compileBatch(defs: readonly IndicatorDef[], ctxOf: (def: Indicat
     inputs.push(...plan.inputs);
     plans.push(plan);
   }
-  const out = batchSql(unitSql(first, plans[0]!.cohort, ctxOf(first)), [...ctes.values()], cols, inputs, plans[0]!.outcome, ctxOf(first).poolYears ?? 1);
+  const out = renderPlan(
+    freezePlan({ cohort: plans[0]!.cohort, unit: unitSql(first, plans[0]!.cohort, ctxOf(first)), helpers: [...ctes.values()], columns: [...cols], measures: inputs, outcome: plans[0]!.outcome, tables: [...new Set(plans.flatMap((p) => [...p.tables]))], poolYears: ctxOf(first).poolYears ?? 1 }),
+  );
   let k = 0;
   const parts = defs.map((def, i): CompiledIndicator => {
     const plan = plans[i]!;

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { indicatorById, type IndicatorDef } from '../../src/catalogue/index.ts';
 import { compileIndicator, preparePersonFacts, tableNames, type CompileContext } from '../../src/engine/index.ts';
-import { batchKey, compileBatch } from '../../src/engine/compile.ts';
+import { batchKey, compileBatch, planIndicator, renderPlan } from '../../src/engine/compile.ts';
 import { groupingSets } from '../../src/engine/grouping.ts';
 import { finalizeBatch, frameOf } from '../../src/engine/finalize.ts';
 import type { ResultRow } from '../../src/contract/results.ts';
@@ -51,6 +51,15 @@ GROUP BY GROUPING SETS (
 
 describe('compiled SQL', () => {
   const compiled = compileIndicator(SMALL, CTX);
+
+  it('is a frozen plan rendered through the dialect (plan, then compile)', () => {
+    const plan = planIndicator(SMALL, CTX);
+    assert.ok(Object.isFrozen(plan) && Object.isFrozen(plan.measures) && Object.isFrozen(plan.helpers));
+    assert.equal(plan.measures.length, 1);
+    assert.deepEqual(plan.columns, [['u."forlenget"', 'm0_v']]);
+    assert.throws(() => (plan.measures as unknown[]).push(null), TypeError);
+    assert.equal(renderPlan(plan).sql, compiled.sql);
+  });
 
   it('has the expected text for a one-measure definition', () => {
     assert.ok(compiled.sql.startsWith(EXPECTED_HEAD), `SQL was:\n${compiled.sql}`);
