@@ -9,9 +9,8 @@ import type { IndicatorMeta } from '../../catalogue/types.ts';
 import type { ResultRow } from '../../contract/results.ts';
 import { ANALYSIS_COLUMNS, type AnalysisRow } from '../../contract/analysis.ts';
 import { ingestReport } from '../ingest-report.ts';
-import { headlineMeasure } from './select.ts';
+import { headlineBotid, headlineMeasure } from './select.ts';
 import {
-  hasTable,
   loadKommuner,
   loadResults,
   loadResultsOf,
@@ -68,7 +67,16 @@ export interface DashboardData {
   analysisModels(): Promise<readonly AnalysisModelRow[] | null>;
   /** SSB centrality class (1–6) per municipality, latest year in `kommune_aar`; empty when absent. */
   centrality(): Promise<ReadonlyMap<string, number>>;
+  /**
+   * Per indicator, the distinct measures × groups × years since settlement of its national rows
+   * (both sexes, both acts): what the pages' headline keys are chosen from. Read once per data
+   * version (a few hundred rows), so a page can ask the engine for the headline rows only.
+   */
+  nationalKeys(ids: readonly string[]): Promise<ReadonlyMap<string, readonly NationalKey[]>>;
 }
+
+/** One distinct (measure, group, years since settlement) of an indicator's national rows (kjonn and lovregime 'alle'). */
+export type NationalKey = Pick<ResultRow, 'maal' | 'gruppe' | 'botid'>;
 
 export type SummaryKey = 'maal' | 'botid' | 'gruppe' | 'periode' | 'vindu' | 'region' | 'regionniva' | 'kjonn' | 'lovregime';
 
@@ -153,6 +161,34 @@ export function analysesQuery(filter: AnalysisFilter): { sql: string; params: st
   return { sql: `SELECT ${packed} AS p FROM ${ANALYSES_TABLE}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY "analyse", "indikator", "maal", "periode", "region", "sammenligning"`, params };
 }
 
+/** The store's tables and their columns (main schema), in one statement. */
+async function readTables(store: Store): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  const rows = await store.all<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE schema_name = 'main'`);
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const cols = out.get(r.t) ?? new Set<string>();
+    cols.add(r.c);
+    out.set(r.t, cols);
+  }
+  return out;
+}
+
+async function readNationalKeys(store: Store, ids: readonly string[]): Promise<Map<string, NationalKey[]>> {
+  const out = new Map<string, NationalKey[]>();
+  if (ids.length === 0) return out;
+  const rows = await store.all(
+    `SELECT DISTINCT "indikator", "maal", "gruppe", "botid" FROM ${PUB_RESULTS} WHERE "indikator" IN (${ids.map((_, i) => `$${i + 1}`).join(', ')}) AND "regionniva" = 'land' AND "kjonn" = 'alle' AND "lovregime" = 'alle'`,
+    ids,
+  );
+  for (const r of rows) {
+    const id = String(r['indikator']);
+    const list = out.get(id) ?? [];
+    list.push({ maal: String(r['maal']), gruppe: String(r['gruppe']) as ResultRow['gruppe'], botid: r['botid'] === null ? null : Number(r['botid']) });
+    out.set(id, list);
+  }
+  return out;
+}
+
 async function readRegions(store: Store): Promise<Regions> {
   const kommuner = new Map<string, Region>();
   const fylker = new Map<string, Region>();
@@ -164,11 +200,9 @@ async function readRegions(store: Store): Promise<Regions> {
 }
 
 /** Centrality is public municipal context (SSB), not microdata: the latest class per municipality. */
-async function readCentrality(store: Store): Promise<ReadonlyMap<string, number>> {
+async function readCentrality(store: Store, tables: ReadonlyMap<string, ReadonlySet<string>>): Promise<ReadonlyMap<string, number>> {
   const out = new Map<string, number>();
-  if (!(await hasTable(store, 'kommune_aar'))) return out;
-  const cols = await store.all(`SELECT column_name FROM information_schema.columns WHERE table_name = 'kommune_aar'`);
-  if (!cols.some((c) => c['column_name'] === 'sentralitet')) return out;
+  if (!tables.get('kommune_aar')?.has('sentralitet')) return out;
   const rows = await store.all(
     `SELECT k.kommune, k.sentralitet AS s FROM kommune_aar k
        JOIN (SELECT kommune, max(aar) AS aar FROM kommune_aar WHERE sentralitet IS NOT NULL GROUP BY kommune) m
@@ -204,14 +238,68 @@ export async function headlineRowsOf(
   );
 }
 
+/** The headline key of an indicator's cards: measure, total group, years since settlement (link 3). */
+export interface HeadlineKey {
+  readonly maal: string;
+  readonly gruppe: ResultRow['gruppe'];
+  readonly botid: number | null;
+}
+
+/**
+ * The headline key chosen from an indicator's national keys exactly as the pages choose it from
+ * rows that include the national ones (headlineMeasure, totalGroup, headlineBotid): every key at
+ * county and municipality level is also a national key. Undefined when the choice would depend on
+ * the rows' order (no 'intro' or 'alle' group) or there are no national rows: read the rows then.
+ */
+export function headlineKeyOf(meta: IndicatorMeta, keys: readonly NationalKey[] | undefined): HeadlineKey | undefined {
+  if (!keys?.length) return undefined;
+  const maal = headlineMeasure(meta, keys);
+  if (maal === undefined) return undefined;
+  const mine = keys.filter((k) => k.maal === maal);
+  const groups = new Set(mine.map((k) => k.gruppe));
+  const gruppe = groups.has('intro') ? 'intro' : groups.has('alle') ? 'alle' : undefined;
+  if (!gruppe) return undefined;
+  const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(mine) : null;
+  return { maal, gruppe, botid };
+}
+
+/** The data version is re-read at most once a second (as the API does): a re-publish shows within 1 s. */
+const VERSION_TTL_MS = 1000;
+
 /**
  * Builds the dashboard's data access on a store. Region names and the catalogue are read once per
- * app; results and publication metadata on every request (they change when compute re-runs).
+ * app; results on every request; the table list, publication metadata and other small derived
+ * values once per data version (they change when compute re-runs).
  */
 export function storeData(store: Store): DashboardData {
   let regions: Promise<Regions> | undefined;
   let catalogue: Promise<readonly IndicatorMeta[]> | undefined;
-  let centrality: Promise<ReadonlyMap<string, number>> | undefined;
+  let versionRead: { at: number; value: Promise<string> } | null = null;
+  const version = (): Promise<string> => {
+    const now = Date.now();
+    if (!versionRead || now - versionRead.at > VERSION_TTL_MS) {
+      const value = readDataVersion(store);
+      versionRead = { at: now, value };
+      value.catch(() => (versionRead = null));
+    }
+    return versionRead.value;
+  };
+  let perVersion: { version: string; values: Map<string, Promise<unknown>> } = { version: '', values: new Map() };
+  /** fn's value, kept until the data version changes (a failure is not kept). */
+  const memo = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const v = await version();
+    if (perVersion.version !== v) perVersion = { version: v, values: new Map() };
+    const values = perVersion.values;
+    let p = values.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = fn();
+      values.set(key, p);
+      p.catch(() => values.delete(key));
+    }
+    return p;
+  };
+  const tables = () => memo('tables', () => readTables(store));
+  const has = async (table: string) => (await tables()).has(table);
   return {
     indicators: () => (catalogue ??= readStoredCatalogue(store).then((c) => (c && c.length ? c : CATALOGUE))),
     results: (filter) => loadResults(store, filter),
@@ -229,12 +317,12 @@ export function storeData(store: Store): DashboardData {
         return out as unknown as Summary<K>;
       });
     },
-    version: () => readDataVersion(store),
-    publication: () => readPublication(store),
+    version,
+    publication: () => memo('publication', () => readPublication(store)),
     regions: () => (regions ??= readRegions(store)),
     availability: () => readAvailability(store),
     async ingestFiles() {
-      if (!(await hasTable(store, 'ingest_filer'))) return [];
+      if (!(await has('ingest_filer'))) return [];
       return store.all('SELECT * FROM ingest_filer ORDER BY tabell, fil');
     },
     async rejections(lang) {
@@ -242,14 +330,14 @@ export function storeData(store: Store): DashboardData {
       return (report['avviste_etter_aarsak'] as Record<string, unknown>[] | undefined) ?? [];
     },
     async analyses(filter) {
-      if (!(await hasTable(store, ANALYSES_TABLE))) return null;
+      if (!(await has(ANALYSES_TABLE))) return null;
       const { sql, params } = analysesQuery(filter);
       return (await store.all<{ p: string }>(sql, params)).map((r) => toAnalysisRow(unpackAnalysisRow(r.p)));
     },
-    async analysisModels() {
-      if (!(await hasTable(store, MODELS_TABLE))) return null;
+    analysisModels: () => memo('analysisModels', async () => {
+      if (!(await has(MODELS_TABLE))) return null;
       const rows = await store.all(`SELECT "analyse", indikator, maal, meta_json FROM ${MODELS_TABLE} ORDER BY "analyse", indikator, maal`);
-      return rows.map((r) => {
+      return rows.map((r): AnalysisModelRow => {
         let meta: Record<string, unknown> | null = null;
         try {
           const parsed = JSON.parse(String(r['meta_json'] ?? 'null')) as unknown;
@@ -259,7 +347,8 @@ export function storeData(store: Store): DashboardData {
         }
         return { analyse: String(r['analyse']), indikator: String(r['indikator']), maal: String(r['maal']), meta };
       });
-    },
-    centrality: () => (centrality ??= readCentrality(store)),
+    }),
+    centrality: () => memo('centrality', async () => readCentrality(store, await tables())),
+    nationalKeys: (ids) => memo(`nationalKeys|${ids.join(',')}`, async () => ((await has(PUB_RESULTS)) ? readNationalKeys(store, ids) : new Map())),
   };
 }

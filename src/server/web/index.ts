@@ -10,7 +10,6 @@ import { storeData, type DashboardData } from './data.ts';
 import { href, langFrom, type Lang } from './i18n.ts';
 import { toHtml } from './render.ts';
 import { PageCache } from './page-cache.ts';
-import { readDataVersion } from '../../publish/index.ts';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { frontPage } from './pages/front.tsx';
@@ -51,7 +50,7 @@ export function webRoutes(deps: WebDeps): Hono {
   const page = (build: (lang: Lang, url: URL) => Promise<Child | null>) => async (c: Context) => {
     const url = new URL(c.req.url);
     const lang = langFrom(c.req.query('lang'));
-    const key = `${await readDataVersion(deps.store)}|${url.pathname}${url.search}`;
+    const key = `${await data.version()}|${url.pathname}${url.search}`;
     let status: 200 | 404 = 200;
     const body = await cache.get(key, async () => {
       const node = await build(lang, url);

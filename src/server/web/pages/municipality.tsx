@@ -11,7 +11,7 @@ import type { IndicatorMeta, Unit } from '../../../catalogue/types.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../../contract/results.ts';
 import { NULL_CATEGORY } from '../../../shared/labels.ts';
-import { headlineRowsOf, type DashboardData, type Region, type Regions } from '../data.ts';
+import { headlineKeyOf, headlineRowsOf, type DashboardData, type Region, type Regions } from '../data.ts';
 import { href, translator, type Lang } from '../i18n.ts';
 import { pick } from '../../../shared/lang.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, SUBGROUPS } from '../labels.ts';
@@ -59,11 +59,33 @@ export function fallbackFigure(rows: readonly ResultRow[], key: Key, code: strin
   return { row: own, source: 'ingen' };
 }
 
-/** The cards' lines: every core indicator's headline measure for `codes`, in one statement. */
+/**
+ * The cards' lines: every core indicator's headline rows for `codes`, in one statement. The
+ * headline key (measure, total group, years since settlement) comes from the indicator's national
+ * keys (read once per data version), so the engine returns only the rows the cards use; an
+ * indicator whose key cannot be chosen that way has all its measures read as before.
+ */
 async function indicatorLines(data: DashboardData, metas: readonly IndicatorMeta[], codes: readonly string[]): Promise<IndicatorLine[]> {
-  const heads = await headlineRowsOf(data, metas, (meta) => ({ indikator: meta.id, region: [...codes], kjonn: ['alle'], lovregime: ['alle'] }));
+  const base = { region: [...codes], kjonn: ['alle'], lovregime: ['alle'] };
+  const national = await data.nationalKeys(metas.map((m) => m.id));
+  const known = metas.map((m) => headlineKeyOf(m, national.get(m.id)));
+  const rest = metas.filter((_, i) => !known[i]);
+  const [exact, heads] = await Promise.all([
+    data.resultsOf(metas.flatMap((m, i) => {
+      const k = known[i];
+      return k ? [{ indikator: m.id, ...base, maal: [k.maal], gruppe: [k.gruppe], ...(k.botid !== null ? { botid: [String(k.botid)] } : {}) }] : [];
+    })),
+    rest.length ? headlineRowsOf(data, rest, (meta) => ({ indikator: meta.id, ...base })) : Promise.resolve([]),
+  ]);
+  let e = 0;
+  let h = 0;
   return metas.map((meta, i) => {
-    const { maal, rows: mine } = heads[i]!;
+    const k = known[i];
+    if (k) {
+      const key: Key = { maal: k.maal, gruppe: k.gruppe, ...(k.botid !== null ? { botid: k.botid } : {}) };
+      return { meta, maal: k.maal, key, rows: exact[e++]!, unit: unitOf(meta, k.maal) };
+    }
+    const { maal, rows: mine } = heads[h++]!;
     const gruppe = totalGroup(mine);
     const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(mine) : null;
     const key: Key = { maal, gruppe, ...(botid !== null ? { botid } : {}) };
@@ -196,6 +218,15 @@ async function loadAnalyses(data: DashboardData, k: Region): Promise<Analyses> {
   return { available: true, a1, funnel, a2: mine.filter((r) => r.analyse === 'A2'), sigma };
 }
 
+/** The filter of a line's key (measure, group, years since settlement): the rows the comparison reads. */
+function keyFilter(key: Key): { maal?: string[]; gruppe?: string[]; botid?: string[] } {
+  return {
+    ...(key.maal !== undefined ? { maal: [key.maal] } : {}),
+    ...(key.gruppe !== undefined ? { gruppe: [key.gruppe] } : {}),
+    ...(key.botid !== undefined ? { botid: [key.botid === null ? NULL_CATEGORY : String(key.botid)] } : {}),
+  };
+}
+
 /** Municipality codes picked for comparison: ?sammenlign=0301&sammenlign=Bergen (names or codes). */
 export function parsePicks(q: URLSearchParams, regions: Regions, self: string): string[] {
   const out: string[] = [];
@@ -229,7 +260,7 @@ export async function municipalityPage(data: DashboardData, lang: Lang, url: URL
   const chosen = lines.find((l) => l.meta.id === compareId) ?? lines.find((l) => l.meta.id === analyses.a1[0]?.indikator) ?? lines.find((l) => l.meta.ledd === 'integreringsresultat') ?? lines[0];
   const others = [...peers, ...picks];
   const compareLine = chosen?.maal && others.length
-    ? { ...chosen, rows: [...chosen.rows, ...(await data.results({ indikator: chosen.meta.id, region: others, kjonn: ['alle'], lovregime: ['alle'], maal: [chosen.maal] }))] }
+    ? { ...chosen, rows: [...chosen.rows, ...(await data.results({ indikator: chosen.meta.id, region: others, kjonn: ['alle'], lovregime: ['alle'], ...keyFilter(chosen.key) }))] }
     : chosen;
   const view: View = { lang, url, k, regions, lines, metas, comp, analyses, peers, picks, compareLine, features, threshold: pub?.thresholds?.['minDenominator'] };
   return <MunicipalityView {...view} />;
