@@ -6,16 +6,19 @@
  * run over the same queries (warm: the response cache answers). Prints req/s and p99; target p99 ≤ 20 ms
  * (issue 15). `--encoding br` (or gzip) sends Accept-Encoding as a browser does (compressed answers).
  *
- *   node --import tsx bench/api-load.bench.ts [--db FILE] [--seconds 10] [--connections 50] [--encoding br|gzip] [--indicator I1]
+ * Also prints the server's CPU time per request during the load run (from /proc; a shared machine
+ * inflates latency far more than CPU time) and the load average. `--cpu-prof DIR` profiles the server.
+ *
+ *   node --import tsx bench/api-load.bench.ts [--db FILE] [--seconds 10] [--connections 50] [--encoding br|gzip] [--indicator I1] [--cpu-prof DIR]
  *
  * Without --db it uses the first of out/bench/{national,medium}.duckdb (made by bench/compute.bench.ts + compute) that has pub_resultater;
  * failing that it builds a medium-sized synthetic results store (results rows only) and says so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/index.ts';
@@ -32,7 +35,7 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, encoding: { type: 'string' }, indicator: { type: 'string' } },
+  options: { db: { type: 'string' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, encoding: { type: 'string' }, indicator: { type: 'string' }, 'cpu-prof': { type: 'string' } },
 });
 const seconds = Math.min(60, Math.max(1, Number(args.seconds)));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
@@ -95,8 +98,19 @@ async function pickDb(): Promise<{ path: string; kind: string }> {
   return { path: await syntheticStore(), kind: 'synthetic medium-sized results store (no national/medium db found)' };
 }
 
+/** The server process's CPU time so far (user + system, ms), from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
 function startServe(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/integreringsmonitor.js', 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const prof = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
+  const child = spawn(process.execPath, [...prof, 'bin/integreringsmonitor.js', 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve did not start within 60 s')), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -149,6 +163,9 @@ async function main(): Promise<void> {
     console.log(`cold (uncached, serial, ${cold.length} queries): p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`);
     let i = 0;
     process.stderr.write(`db: ${db.kind}; ${id}, ${paths.length} distinct queries, ${seconds} s, ${connections} connections\n`);
+    const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+    const loadBefore = load();
+    const cpu0 = cpuMs(child.pid);
     const result = await autocannon({
       url,
       connections,
@@ -157,9 +174,13 @@ async function main(): Promise<void> {
       requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }],
     });
     console.log(`API load (${db.kind}${args.encoding ? `, Accept-Encoding ${args.encoding}` : ''}): ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}`);
+    const cpu1 = cpuMs(child.pid);
+    if (cpu0 !== null && cpu1 !== null) console.log(`server CPU during the run: ${(cpu1 - cpu0).toFixed(0)} ms, ${((1000 * (cpu1 - cpu0)) / Math.max(1, result.requests.total)).toFixed(0)} µs per request`);
+    console.log(`load average before ${loadBefore}, after ${load()}`);
     console.log(result.latency.p99 <= 20 ? 'p99 ≤ 20 ms: OK' : 'p99 > 20 ms: over target');
   } finally {
     child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
   }
 }
 

@@ -176,7 +176,7 @@ async function metadataBody(data: ApiData, meta: IndicatorMeta, lang: Lang): Pro
  * The routes: `v1` for /api/v1 and `v2` for PxWebApi v2 paths over the same handlers
  * (/api/v2/tables, /tables/{id}, /tables/{id}/metadata, /tables/{id}/data).
  */
-export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono } {
+export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono; answered(url: string): Promise<Payload | undefined> } {
   const api = new Hono();
   const cache = new ResponseCache(1000, 128 * 1024 * 1024);
   const params = (c: Context) => new URL(c.req.url).searchParams;
@@ -288,7 +288,9 @@ export function apiRoutes(data: ApiData, opts: ApiOptions): { v1: Hono; v2: Hono
   v2.get('/tables/:id', metadataHandler);
   v2.get('/tables/:id/metadata', metadataHandler);
   v2.get('/tables/:id/data', dataHandler);
-  return { v1: api, v2 };
+  /** The finished answer of a data address asked before (same data version and URL), if any. */
+  const answered = async (url: string) => byUrl.peek(`${await data.version()}|${url}`);
+  return { v1: api, v2, answered };
 }
 
 export function openApiPayload(): Payload {
