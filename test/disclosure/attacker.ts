@@ -27,7 +27,7 @@ export interface AttackOptions {
   readonly width: number;
   /** Sensitive measures (catalogue `sensitive`): "everyone in the group has it" is a disclosure. */
   readonly sensitive?: (indikator: string, maal: string) => boolean;
-  /** Exact LP bounds after propagation (HiGHS; default false: seconds per universe on real tables). */
+  /** LP-strength bounds after propagation (HiGHS; lpBounds: feasible-point certificates, exact LP where none). */
   readonly lp?: boolean;
 }
 
@@ -37,11 +37,16 @@ export interface AttackReport {
   /** Hidden unknowns (numerators of suppressed cells and hidden denominators). */
   readonly unknowns: number;
   readonly relations: number;
+  /** Every disclosure found: exact recoveries, counts narrowed below `width`, attribute disclosures (and LP failures). */
   readonly recovered: string[];
+  /** Of `recovered`: hidden counts whose interval [lo, hi] (LP interval with `lp`) is narrower than `width` but not a single value. */
+  readonly narrowed: number;
   /** Bounds that excluded the true value: a bug in the attacker or inconsistent input. */
   readonly inconsistent: string[];
   /** Hidden counts pinned to exactly 0 (not a disclosure: zeros are not protected). */
   readonly zeros: number;
+  /** The LP stage's work (`lp: true`). */
+  readonly lp?: LpWork;
 }
 
 /** The prime of the exact elimination (numbers, not BigInt: mulq keeps products exact). */
@@ -181,7 +186,7 @@ function determined(c: Compiled): Set<string> {
  * Bound propagation to a fixed point (or `rounds`): relation by relation in order, each term from
  * the others' current ranges (a term's own update is seen by the later terms of its relation).
  */
-function bounds(c: Compiled, rounds = 60): Map<string, [number, number]> {
+function bounds(c: Compiled, rounds = 60): { lo: Float64Array; hi: Float64Array } {
   const n = c.names.length;
   const lo = new Float64Array(n);
   const hi = new Float64Array(n).fill(Infinity);
@@ -243,99 +248,226 @@ function bounds(c: Compiled, rounds = 60): Map<string, [number, number]> {
     }
     if (!changed) break;
   }
-  const b = new Map<string, [number, number]>();
-  c.names.forEach((u, i) => b.set(u, [lo[i]!, hi[i]!]));
-  return b;
+  return { lo, hi };
 }
 
+/** What the LP stage did (`lp: true`). */
+export interface LpWork {
+  /** Unknowns propagation left at least `width` wide (complements: an upper bound ≥ width). */
+  candidates: number;
+  /** Of those, certified wide by feasible points of small block LPs (no exact LP of their own). */
+  blockCertified: number;
+  /** Certified by feasible points of the component LPs. */
+  componentCertified: number;
+  /** Given an exact LP interval (max and min over their whole connected component). */
+  exact: number;
+  blocks: number;
+  components: number;
+  solves: number;
+  seconds: number;
+}
+
+const LP_EPS = 1e-6;
+/** An unknown with no upper bound gets this much room above its true value (a reader's ∞). */
+const LP_CAP = 1e6;
+
 /**
- * LP bounds (HiGHS): for each unknown still wider than `width` after propagation, the exact real
- * min and max subject to every relation and the bounds found so far, per connected group of
- * unknowns. A solution of one LP is a feasible point: any unknown that already varies by `width`
- * or more across the points seen (the truth included) needs no LP of its own.
+ * LP-strength bounds (HiGHS) after propagation, decided without an LP per unknown where a cheaper
+ * proof exists. Every feasible point of the relations widens each unknown's inner interval
+ * [seenMin, seenMax] (the truth is the first point); an unknown whose inner interval is at least
+ * `width` wide (a complement: whose seenMax ≥ width) is certified: its exact LP interval, which
+ * contains every feasible point, is at least as wide. Feasible points come from
+ *  1. block LPs: one measure's numerators (or one universe's denominators) free, every other
+ *     unknown fixed at its true value — small models, random signed objectives first (one solve
+ *     moves many unknowns to a vertex), then the max and min of each unknown still uncertified;
+ *  2. component LPs over a whole connected component of the relations, the same way.
+ * An unknown certified by neither gets its exact LP max and min over its component, and its
+ * bounds become [⌈min⌉, ⌊max⌋]: that interval, not a proxy, decides "narrowed below width".
+ * A solve that does not end optimal proves nothing: the unknown is taken as narrow (reported).
  */
-function lpBounds(rels: Relation[], b: Map<string, [number, number]>, truth: Map<string, number>, width: number): void {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  for (const u of b.keys()) ids.set(u, names.push(u) - 1);
-  const up = names.map((_, i) => i);
-  const root = (i: number): number => (up[i] === i ? i : (up[i] = root(up[i]!)));
-  const relVars = rels.map((rel) => rel.terms.flatMap((t) => ('v' in t ? [ids.get(t.v)!] : [])));
-  for (const vs of relVars) for (const v of vs.slice(1)) up[root(v)] = root(vs[0]!);
-  const groups = new Map<number, { vars: number[]; rels: number[] }>();
-  names.forEach((_, i) => {
-    const g = groups.get(root(i)) ?? { vars: [], rels: [] };
-    g.vars.push(i);
-    groups.set(root(i), g);
-  });
-  relVars.forEach((vs, r) => {
-    if (vs.length > 0) groups.get(root(vs[0]!))!.rels.push(r);
-  });
-  const wide = (u: string) => {
-    const [lo, hi] = b.get(u)!;
-    return hi - lo >= width;
-  };
-  for (const g of groups.values()) {
-    if (!g.vars.some((i) => wide(names[i]!))) continue;
-    const col = new Map(g.vars.map((i, j) => [i, j] as const));
-    const n = g.vars.length;
+function lpBounds(c: Compiled, lo: Float64Array, hi: Float64Array, truth: Float64Array, isComp: Uint8Array, block: Int32Array, skip: Uint8Array, width: number, failed: string[]): LpWork {
+  const t0 = performance.now();
+  const n = c.names.length;
+  const work: LpWork = { candidates: 0, blockCertified: 0, componentCertified: 0, exact: 0, blocks: 0, components: 0, solves: 0, seconds: 0 };
+  const sMin = Float64Array.from(truth);
+  const sMax = Float64Array.from(truth);
+  const certified = (v: number) =>
+    isComp[v] ? Math.floor(sMax[v]! + LP_EPS) >= width : Math.floor(sMax[v]! + LP_EPS) - Math.ceil(sMin[v]! - LP_EPS) >= width;
+  let pending: number[] = [];
+  for (let v = 0; v < n; v++) {
+    if (skip[v]) continue;
+    const wide = isComp[v] ? hi[v]! >= width : hi[v]! - lo[v]! >= width;
+    if (wide) pending.push(v);
+  }
+  work.candidates = pending.length;
+  if (pending.length === 0) return work;
+  // Relations of each unknown (CSR).
+  const relStart = new Int32Array(n + 1);
+  for (const vs of c.vars) for (const v of vs) relStart[v + 1]!++;
+  for (let v = 0; v < n; v++) relStart[v + 1]! += relStart[v]!;
+  const relList = new Int32Array(relStart[n]!);
+  const fill = relStart.slice(0, n);
+  c.vars.forEach((vs, r) => vs.forEach((v) => (relList[fill[v]!++] = r)));
+  const local = new Int32Array(n).fill(-1);
+  const relMark = new Int32Array(c.vars.length).fill(-1);
+  let stamp = 0;
+
+  /** A model over `vars`, every other unknown fixed at its true value (so each solution is a feasible point of the whole). */
+  const build = (vars: readonly number[]) => {
+    stamp++;
+    const rels: number[] = [];
+    for (const v of vars) {
+      for (let k = relStart[v]!; k < relStart[v + 1]!; k++) {
+        const r = relList[k]!;
+        if (relMark[r] !== stamp) {
+          relMark[r] = stamp;
+          rels.push(r);
+        }
+      }
+    }
+    vars.forEach((v, j) => (local[v] = j));
     const starts = [0];
     const indices: number[] = [];
     const values: number[] = [];
-    const rowLower: number[] = [];
-    const rowUpper: number[] = [];
-    for (const r of g.rels) {
-      let k = 0;
-      const coef = new Map<number, number>();
-      for (const t of rels[r]!.terms) {
-        if ('k' in t) k += Number(t.c) * t.k;
-        else coef.set(col.get(ids.get(t.v)!)!, (coef.get(col.get(ids.get(t.v)!)!) ?? 0) + Number(t.c));
-      }
-      for (const [j, c] of coef) {
-        if (c !== 0) {
+    const rowLower = new Float64Array(rels.length);
+    const rowUpper = new Float64Array(rels.length);
+    rels.forEach((r, i) => {
+      let k = c.constant[r]!;
+      const vs = c.vars[r]!;
+      const cs = c.coefs[r]!;
+      for (let t = 0; t < vs.length; t++) {
+        const j = local[vs[t]!]!;
+        if (j < 0) k += cs[t]! * truth[vs[t]!]!;
+        else {
           indices.push(j);
-          values.push(c);
+          values.push(cs[t]!);
         }
       }
       starts.push(indices.length);
-      rowLower.push(-k);
-      rowUpper.push(rels[r]!.ge ? highs.infinity : -k);
-    }
-    const model = highs.createModel({
-      numCols: n, numRows: g.rels.length, colCost: new Float64Array(n),
-      colLower: g.vars.map((i) => b.get(names[i]!)![0]), colUpper: g.vars.map((i) => Math.min(b.get(names[i]!)![1], 1e7)),
-      rowLower, rowUpper,
-      matrix: { format: 'csr', numRows: g.rels.length, numCols: n, starts, indices, values },
+      rowLower[i] = -k;
+      rowUpper[i] = c.ge[r] ? highs.infinity : -k;
     });
-    try {
-      model.options.set({ output_flag: false });
-      const lowSeen = g.vars.map((i) => truth.get(names[i]!)!);
-      const highSeen = lowSeen.slice();
-      const cost = new Float64Array(n);
-      for (const [j, i] of g.vars.entries()) {
-        const u = names[i]!;
-        if (!wide(u) || Math.floor(highSeen[j]! + 1e-6) - Math.ceil(lowSeen[j]! - 1e-6) >= width) continue;
-        const ends: number[] = [];
-        for (const sense of [highs.constants.objectiveSense.maximize, highs.constants.objectiveSense.minimize]) {
-          cost.fill(0);
-          cost[j] = 1;
-          model.changeObjectiveSense(sense);
-          model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-          if (model.run().modelStatus !== highs.constants.modelStatus.optimal) throw new Error(`attacker LP for ${u} not optimal`);
-          const x = model.getSolution().colValue;
-          x.forEach((val, jj) => {
-            lowSeen[jj] = Math.min(lowSeen[jj]!, val);
-            highSeen[jj] = Math.max(highSeen[jj]!, val);
-          });
-          ends.push(model.getObjectiveValue());
-          if (Math.floor(highSeen[j]! + 1e-6) - Math.ceil(lowSeen[j]! - 1e-6) >= width) break;
-        }
-        if (ends.length === 2) b.set(u, [Math.ceil(ends[1]! - 1e-6), Math.floor(ends[0]! + 1e-6)]);
+    for (const v of vars) local[v] = -1;
+    const model = highs.createModel({
+      numCols: vars.length, numRows: rels.length, colCost: new Float64Array(vars.length),
+      colLower: Float64Array.from(vars, (v) => lo[v]!),
+      colUpper: Float64Array.from(vars, (v) => Math.min(hi[v]!, truth[v]! + LP_CAP)),
+      rowLower, rowUpper,
+      matrix: { format: 'csr', numRows: rels.length, numCols: vars.length, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    });
+    model.options.set({ output_flag: false, presolve: 'off' });
+    return model;
+  };
+  type Model = ReturnType<typeof build>;
+  const MAX = highs.constants.objectiveSense.maximize;
+  const MIN = highs.constants.objectiveSense.minimize;
+  /** One solve; its point widens the inner intervals. The optimum, or NaN when not optimal. */
+  const solve = (model: Model, vars: readonly number[], cost: Float64Array, sense: typeof MAX): number => {
+    work.solves++;
+    model.changeObjectiveSense(sense);
+    model.changeColsCost({ kind: 'range', from: 0, to: vars.length - 1 }, cost);
+    if (model.run().modelStatus !== highs.constants.modelStatus.optimal) return NaN;
+    const x = model.getSolution().colValue;
+    vars.forEach((v, j) => {
+      if (x[j]! < sMin[v]!) sMin[v] = x[j]!;
+      if (x[j]! > sMax[v]!) sMax[v] = x[j]!;
+    });
+    return model.getObjectiveValue();
+  };
+  let seed = 20261202;
+  const coin = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) & 0x10000 ? 1 : -1);
+  /**
+   * Certify what the model can: signed sums of the uncertified unknowns (random signs: a line's
+   * hidden parts add up to a fixed total, a plain sum would not move them) while that certifies a
+   * good part, then each one's max and min. `exact`: those left uncertified get their LP interval.
+   */
+  const certify = (model: Model, vars: readonly number[], todo: number[], exact: boolean) => {
+    const pos = new Map(vars.map((v, j) => [v, j] as const));
+    const cost = new Float64Array(vars.length);
+    for (let round = 0; round < 16 && todo.length > 0; round++) {
+      const before = todo.length;
+      cost.fill(0);
+      for (const v of todo) cost[pos.get(v)!] = coin();
+      solve(model, vars, cost, MAX);
+      solve(model, vars, cost, MIN);
+      todo = todo.filter((v) => !certified(v));
+      if (todo.length > 0.9 * before) break;
+    }
+    for (const v of todo) {
+      if (certified(v)) continue;
+      cost.fill(0);
+      cost[pos.get(v)!] = 1;
+      const max = solve(model, vars, cost, MAX);
+      if (certified(v) || (isComp[v] && !exact)) continue;
+      const min = isComp[v] ? 0 : solve(model, vars, cost, MIN);
+      if (certified(v) || !exact) continue;
+      work.exact++;
+      if (Number.isNaN(max) || Number.isNaN(min)) {
+        failed.push(`${c.names[v]}: LP not optimal`);
+        continue;
       }
+      lo[v] = Math.max(lo[v]!, Math.ceil(min - LP_EPS)) + 0;
+      hi[v] = Math.min(hi[v]!, Math.floor(max + LP_EPS)) + 0;
+    }
+  };
+
+  // 1. Blocks.
+  const byBlock = new Map<number, number[]>();
+  for (let v = 0; v < n; v++) {
+    const list = byBlock.get(block[v]!);
+    if (list) list.push(v);
+    else byBlock.set(block[v]!, [v]);
+  }
+  const pendingBlocks = new Set(pending.map((v) => block[v]!));
+  const isPending = new Uint8Array(n);
+  for (const v of pending) isPending[v] = 1;
+  for (const [bk, vars] of byBlock) {
+    if (!pendingBlocks.has(bk)) continue;
+    const todo = vars.filter((v) => isPending[v] === 1 && !certified(v));
+    if (todo.length === 0) continue;
+    work.blocks++;
+    const model = build(vars);
+    try {
+      certify(model, vars, todo, false);
     } finally {
       model.dispose();
     }
   }
+  const before = pending.length;
+  pending = pending.filter((v) => !certified(v));
+  work.blockCertified = before - pending.length;
+
+  // 2. Connected components of what is left.
+  if (pending.length > 0) {
+    const up = Int32Array.from({ length: n }, (_, i) => i);
+    const root = (x: number): number => {
+      while (up[x] !== x) x = up[x] = up[up[x]!]!;
+      return x;
+    };
+    for (const vs of c.vars) for (let t = 1; t < vs.length; t++) up[root(vs[t]!)] = root(vs[0]!);
+    const comps = new Map<number, number[]>();
+    const todoOf = new Map<number, number[]>();
+    for (const v of pending) {
+      comps.set(root(v), []);
+      todoOf.set(root(v), [...(todoOf.get(root(v)) ?? []), v]);
+    }
+    for (let v = 0; v < n; v++) comps.get(root(v))?.push(v);
+    for (const [rt, vars] of comps) {
+      work.components++;
+      const todo = todoOf.get(rt)!.filter((v) => !certified(v));
+      if (todo.length === 0) continue;
+      const model = build(vars);
+      try {
+        const exactBefore = work.exact;
+        certify(model, vars, todo, true);
+        work.componentCertified += todo.length - (work.exact - exactBefore);
+      } finally {
+        model.dispose();
+      }
+    }
+  }
+  work.seconds = (performance.now() - t0) / 1000;
+  return work;
 }
 
 /** Attack a published table; `original` and `published` are the same rows in the same order. */
@@ -404,29 +536,51 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const unknowns = [...truth.keys()];
   const compiled = compile(rels, unknowns);
   const det = determined(compiled);
-  const b = bounds(compiled);
-  if (o.lp === true) lpBounds(rels, b, truth, o.width);
+  const { lo: los, hi: his } = bounds(compiled);
   const recovered: string[] = [];
+  let lp: LpWork | undefined;
+  if (o.lp === true) {
+    // Blocks of the LP stage: one measure's numerators (complements) of one universe, or one universe's denominators.
+    const blockIds = new Map<string, number>();
+    const universeOf = (i: number) => (['indikator', 'kohort', 'periode', 'botid'] as const).map((d) => field(original[i]!, d)).join('|');
+    const block = Int32Array.from(unknowns, (u) => {
+      const key = u.startsWith('n:') ? `n|${u.slice(2).split('|').slice(0, 4).join('|')}` : `${u[0]}|${universeOf(Number(u.slice(2)))}|${original[Number(u.slice(2))]!.maal}`;
+      if (!blockIds.has(key)) blockIds.set(key, blockIds.size);
+      return blockIds.get(key)!;
+    });
+    lp = lpBounds(
+      compiled, los, his, Float64Array.from(unknowns, (u) => truth.get(u)!), Uint8Array.from(unknowns, (u) => (u.startsWith('c:') ? 1 : 0)),
+      block, Uint8Array.from(unknowns, (u) => (det.has(u) ? 1 : 0)), o.width, recovered,
+    );
+  }
   const inconsistent: string[] = [];
   const zeros: string[] = [];
   // Attribute disclosure in the open: a published sensitive share where everyone has it.
   published.forEach((r, i) => {
     if (r.status === '' && sens(i) && r.teller !== null && r.teller === r.nevner && (r.nevner ?? 0) > 0) recovered.push(`attribute: cell ${i} published with teller = nevner = ${r.teller}`);
   });
-  for (const u of unknowns) {
-    const [lo, hi] = b.get(u)!;
+  let narrowed = 0;
+  for (const [ui, u] of unknowns.entries()) {
+    const lo = los[ui]!;
+    const hi = his[ui]!;
     const t = truth.get(u)!;
     if (t < lo || t > hi) inconsistent.push(`${u}: ${t} ∉ [${lo}, ${hi}]`);
     if (u.startsWith('c:')) {
       // At most width − 1 persons of the group without a sensitive attribute: (nearly) everyone has it.
-      if (hi < o.width) recovered.push(`attribute: ${u} in [${lo}, ${hi}] (= ${t})`);
+      if (hi < o.width) {
+        recovered.push(`attribute: ${u} in [${lo}, ${hi}] (= ${t})`);
+        narrowed++;
+      }
       continue;
     }
     // A count pinned to exactly 0 is not counted: zeros are publishable by the primary rule
     // (numerator 0 is safe) and reveal no person; they are reported on their own.
     if ((det.has(u) && t === 0) || (lo === 0 && hi === 0)) zeros.push(u);
     else if (det.has(u)) recovered.push(`${u} exactly (= ${t})`);
-    else if (hi - lo < o.width) recovered.push(`${u} in [${lo}, ${hi}] (= ${t})`);
+    else if (hi - lo < o.width) {
+      recovered.push(`${u} in [${lo}, ${hi}] (= ${t})`);
+      narrowed++;
+    }
   }
-  return { cellsAttacked, unknowns: unknowns.length, relations: rels.length, recovered, inconsistent, zeros: zeros.length };
+  return { cellsAttacked, unknowns: unknowns.length, relations: rels.length, recovered, narrowed, inconsistent, zeros: zeros.length, ...(lp ? { lp } : {}) };
 }

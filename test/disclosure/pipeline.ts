@@ -84,18 +84,21 @@ export function additiveGroupOf(catalogue: readonly IndicatorMeta[]) {
 }
 
 /** Attack each indicator separately (no relation crosses indicators). */
-export function attackByIndicator(run: PipelineRun, width: number): { total: AttackReport; perIndicator: Map<string, AttackReport> } {
+export function attackByIndicator(
+  run: PipelineRun, width: number, extra: { lp?: boolean } = {},
+): { total: AttackReport; perIndicator: Map<string, AttackReport> } {
   const ids = [...new Set(run.rows.map((r) => r.indikator))];
   const perIndicator = new Map<string, AttackReport>();
-  const total = { cellsAttacked: 0, unknowns: 0, relations: 0, recovered: [] as string[], inconsistent: [] as string[], zeros: 0 };
+  const total = { cellsAttacked: 0, unknowns: 0, relations: 0, recovered: [] as string[], narrowed: 0, inconsistent: [] as string[], zeros: 0 };
   for (const id of ids) {
     const idx = run.rows.flatMap((r, i) => (r.indikator === id ? [i] : []));
-    const rep = attack(idx.map((i) => run.rows[i]!), idx.map((i) => run.safe[i]!), { additiveGroup: additiveGroupOf(run.catalogue), width });
+    const rep = attack(idx.map((i) => run.rows[i]!), idx.map((i) => run.safe[i]!), { additiveGroup: additiveGroupOf(run.catalogue), width, ...extra });
     perIndicator.set(id, rep);
     total.cellsAttacked += rep.cellsAttacked;
     total.unknowns += rep.unknowns;
     total.relations += rep.relations;
     total.zeros += rep.zeros;
+    total.narrowed += rep.narrowed;
     total.recovered.push(...rep.recovered.map((x) => `${id} ${x}`));
     total.inconsistent.push(...rep.inconsistent.map((x) => `${id} ${x}`));
   }
