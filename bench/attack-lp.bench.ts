@@ -2,11 +2,11 @@
  * The independent attacker with LP-strength bounds on a whole store's protected output
  * (issue 13): computes the engine rows, protects them (protectParallel, as `compute` does), then
  * attacks every indicator with `lp: true` and prints per-indicator time, cells attacked, LP work,
- * recovered (exact or narrowed below minCount). Rows are cached as JSON next to the store
- * (<store>.rows.json) so later runs attack only.
+ * recovered (exact or narrowed below minCount). Rows are cached next to the store
+ * (<store>.rows.tsv: the fields the attacker reads) so later runs attack only.
  * Run: node --import tsx bench/attack-lp.bench.ts STORE.duckdb [--no-lp] [--fresh] [ID …]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { CATALOGUE } from '../src/catalogue/index.ts';
 import type { ResultRow } from '../src/contract/results.ts';
@@ -22,11 +22,28 @@ if (!db) {
   process.exit(2);
 }
 const ids = args.filter((a) => !a.startsWith('--') && a !== db);
-const cache = `${db}.rows.json`;
-let rows: ResultRow[];
-let safe: ResultRow[];
+const cache = `${db}.rows.tsv`;
+const KEYS = ['indikator', 'maal', 'ledd', 'kohort', 'periode', 'vindu', 'botid', 'lovregime', 'regionniva', 'region', 'gruppe', 'kjonn', 'teller', 'nevner', 'status'] as const;
+const NUMERIC = new Set(['periode', 'vindu', 'botid', 'teller', 'nevner']);
+const enc = (r: ResultRow) => KEYS.map((k) => String((r as unknown as Record<string, unknown>)[k] ?? '')).join('\t');
+function dec(f: string[], off: number): ResultRow {
+  const o: Record<string, unknown> = { verdi: null, ki_nedre: null, ki_ovre: null, mangler: null };
+  KEYS.forEach((k, j) => {
+    const x = f[off + j]!;
+    o[k] = NUMERIC.has(k) ? (x === '' ? (k === 'vindu' ? undefined : null) : Number(x)) : x;
+  });
+  if (o['vindu'] === undefined) delete o['vindu'];
+  return o as unknown as ResultRow;
+}
+let rows: ResultRow[] = [];
+let safe: ResultRow[] = [];
 if (existsSync(cache) && !args.includes('--fresh')) {
-  ({ rows, safe } = JSON.parse(readFileSync(cache, 'utf8')) as { rows: ResultRow[]; safe: ResultRow[] });
+  for (const line of readFileSync(cache, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const f = line.split('\t');
+    rows.push(dec(f, 0));
+    safe.push(dec(f, KEYS.length));
+  }
 } else {
   const t0 = performance.now();
   const store = await openStore(db);
@@ -39,7 +56,12 @@ if (existsSync(cache) && !args.includes('--fresh')) {
   const p = await protectParallel(rows, CATALOGUE);
   safe = p.rows;
   console.log(`compute ${((t1 - t0) / 1000).toFixed(1)} s, protect ${((performance.now() - t1) / 1000).toFixed(1)} s, ${rows.length} cells`);
-  writeFileSync(cache, JSON.stringify({ rows, safe }));
+  const out = createWriteStream(cache);
+  for (let i = 0; i < rows.length; i += 10000) {
+    const chunk = rows.slice(i, i + 10000).map((r, k) => `${enc(r)}\t${enc(safe[i + k]!)}\n`).join('');
+    if (!out.write(chunk)) await new Promise<void>((res) => out.once('drain', () => res()));
+  }
+  await new Promise<void>((res) => out.end(() => res()));
 }
 const lp = !args.includes('--no-lp');
 const keep = (r: ResultRow) => ids.length === 0 || ids.includes(r.indikator);

@@ -29,6 +29,8 @@ export interface AttackOptions {
   readonly sensitive?: (indikator: string, maal: string) => boolean;
   /** LP-strength bounds after propagation (HiGHS; lpBounds: feasible-point certificates, exact LP where none). */
   readonly lp?: boolean;
+  /** With `lp`: try move certificates before any LP (default true; false: LP only, for comparison). */
+  readonly moves?: boolean;
 }
 
 export interface AttackReport {
@@ -255,7 +257,14 @@ function bounds(c: Compiled, rounds = 60): { lo: Float64Array; hi: Float64Array 
 export interface LpWork {
   /** Unknowns propagation left at least `width` wide (complements: an upper bound ≥ width). */
   candidates: number;
-  /** Of those, certified wide by feasible points of small block LPs (no exact LP of their own). */
+  /** Of those, certified wide by move certificates (no solver). */
+  moveCertified: number;
+  /** Moves tried. */
+  moves: number;
+  /** Local LPs solved (a box of cells around one unknown) and the unknowns they certified. */
+  local: number;
+  localCertified: number;
+  /** Certified wide by feasible points of small block LPs (no exact LP of their own). */
   blockCertified: number;
   /** Certified by feasible points of the component LPs. */
   componentCertified: number;
@@ -265,6 +274,220 @@ export interface LpWork {
   components: number;
   solves: number;
   seconds: number;
+  /** Milliseconds since the start of the LP stage at the end of each step. */
+  ms: Record<string, number>;
+  localVars?: number;
+}
+
+/**
+ * The table's structure as the public knows it, for the move certificates: per cell its unknowns
+ * and how to find the cell that differs in one hierarchical dimension.
+ */
+export interface MoveTable {
+  readonly rows: readonly ResultRow[];
+  /** Unknown id of the numerator / denominator / complement of cell i, or −1 (published or none). */
+  readonly tId: Int32Array;
+  readonly nId: Int32Array;
+  readonly cId: Int32Array;
+  /** Row index of the active cell `row` with `over` applied, or undefined. */
+  readonly at: (i: number, over: Partial<Record<keyof ResultRow, string>>) => number | undefined;
+  readonly regions: string[];
+}
+
+type Dim = 'lovregime' | 'region' | 'gruppe' | 'kjonn';
+const MOVE_DIMS: readonly Dim[] = ['region', 'gruppe', 'kjonn', 'lovregime'];
+
+function parentOf(dim: Dim, value: string, regions: readonly string[]): string | null {
+  if (dim === 'kjonn') return value === 'alle' ? null : 'alle';
+  if (dim === 'lovregime') return value === 'alle' ? null : 'alle';
+  if (dim === 'gruppe') {
+    if (value === 'under_25' || value === 'har_vgo' || value === 'ovrige') return 'intro';
+    return value === 'alle' ? null : 'alle';
+  }
+  if (value === '0') return null;
+  if (value.length === 4 && regions.includes(value.slice(0, 2))) return value.slice(0, 2);
+  return '0';
+}
+
+/**
+ * Feasible-point certificates without a solver ("moves"): a direction d that keeps every
+ * relation — built as a tensor product, per hierarchical dimension, of a vector that keeps that
+ * dimension's sums (a cell with its ancestors and a chain of descendants; or a cell minus a
+ * sibling, each with a chain of descendants; in `gruppe`, where totals are only ≥ their parts,
+ * also a cell alone) — applied to numerators, denominators or both. Every relation is then checked
+ * numerically: equalities must be kept exactly, and the largest steps δ⁺, δ⁻ with x₀ ± δd
+ * feasible (inequalities, counts ≥ 0) give two feasible points. They widen the inner interval of
+ * every unknown they move. Nothing here is assumed: a move that breaks any relation is discarded.
+ */
+function moveCertificates(
+  c: Compiled, truth: Float64Array, table: MoveTable, todo: readonly number[], certified: (v: number) => boolean,
+  seen: { min: Float64Array; max: Float64Array }, width: number, relStart: Int32Array, relList: Int32Array, budget = 12,
+): { tried: number; moved: number } {
+  const n = c.names.length;
+  // Relation values at the truth.
+  const val0 = new Float64Array(c.vars.length);
+  c.vars.forEach((vs, r) => {
+    let s = c.constant[r]!;
+    const cs = c.coefs[r]!;
+    for (let t = 0; t < vs.length; t++) s += cs[t]! * truth[vs[t]!]!;
+    val0[r] = s;
+  });
+  // Cell of each unknown (the first one seen) and its kind.
+  const cellOf = new Int32Array(n).fill(-1);
+  const kindOf = new Uint8Array(n); // 0 numerator, 1 denominator, 2 complement
+  for (let i = 0; i < table.rows.length; i++) {
+    for (const [ids, k] of [[table.tId, 0], [table.nId, 1], [table.cId, 2]] as const) {
+      const u = ids[i]!;
+      if (u >= 0 && cellOf[u] === -1) {
+        cellOf[u] = i;
+        kindOf[u] = k;
+      }
+    }
+  }
+  const d = new Float64Array(n);
+  const relStamp = new Int32Array(c.vars.length);
+  let stamp = 0;
+  const support: number[] = [];
+  const add = (u: number, x: number) => {
+    if (d[u] === 0) support.push(u);
+    d[u]! += x;
+  };
+  let tried = 0;
+  let moved = 0;
+  /** Apply cell-space move m (cells × coef) to the kinds; false when a moved cell is published. */
+  const build = (m: readonly [number, number][], num: boolean, den: boolean): boolean => {
+    for (const u of support) d[u] = 0;
+    support.length = 0;
+    for (const [i, x] of m) {
+      if (num) {
+        if (table.tId[i]! < 0) return false;
+        add(table.tId[i]!, x);
+      }
+      if (den) {
+        if (table.nId[i]! < 0) return false;
+        add(table.nId[i]!, x);
+      }
+      const ci = table.cId[i]!;
+      if (ci >= 0 && num !== den) add(ci, num ? -x : x);
+    }
+    return true;
+  };
+  /** The largest steps up and down (capped at width) keeping every relation; null when an equality breaks. */
+  const steps = (): [number, number] | null => {
+    let up = width;
+    let down = width;
+    stamp++;
+    for (const u of support) {
+      const du = d[u]!;
+      if (du < 0) up = Math.min(up, truth[u]! / -du);
+      else if (du > 0) down = Math.min(down, truth[u]! / du);
+      for (let k = relStart[u]!; k < relStart[u + 1]!; k++) {
+        const r = relList[k]!;
+        if (relStamp[r] === stamp) continue;
+        relStamp[r] = stamp;
+        const vs = c.vars[r]!;
+        const cs = c.coefs[r]!;
+        let sd = 0;
+        for (let t = 0; t < vs.length; t++) sd += cs[t]! * d[vs[t]!]!;
+        if (sd === 0) continue;
+        if (!c.ge[r]) return null;
+        if (sd < 0) up = Math.min(up, val0[r]! / -sd);
+        else down = Math.min(down, val0[r]! / sd);
+      }
+    }
+    return [Math.floor(up + LP_EPS), Math.floor(down + LP_EPS)];
+  };
+  const record = (step: number) => {
+    for (const u of support) {
+      const x = truth[u]! + step * d[u]!;
+      if (x < seen.min[u]!) seen.min[u] = x;
+      if (x > seen.max[u]!) seen.max[u] = x;
+    }
+  };
+  /** 1-D vectors of one dimension through value x, over values with coefficients. */
+  const options = (i: number, dim: Dim, hidden: (j: number | undefined) => boolean): [string, number][][] => {
+    const x = field(table.rows[i]!, dim);
+    const kidsOf = (y: string) => (childrenOf(dim, y, table.regions)?.kids ?? []).filter((k) => table.at(i, { [dim]: k }) !== undefined);
+    const down = (y: string): [string, number][] => {
+      const kids = kidsOf(y);
+      if (kids.length === 0) return [];
+      const k = kids.find((kk) => hidden(table.at(i, { [dim]: kk }))) ?? kids[0]!;
+      return [[k, 1], ...down(k)];
+    };
+    const up: [string, number][] = [];
+    for (let p = parentOf(dim, x, table.regions); p !== null; p = parentOf(dim, p, table.regions)) if (table.at(i, { [dim]: p }) !== undefined) up.push([p, 1]);
+    const self: [string, number][] = [[x, 1], ...down(x)];
+    const out: [string, number][][] = [];
+    const p = parentOf(dim, x, table.regions);
+    const sibs = p === null ? [] : kidsOf(p).filter((s) => s !== x);
+    // Hidden siblings first (a published one can only be in a move that cancels it elsewhere).
+    sibs.sort((a, b) => Number(hidden(table.at(i, { [dim]: b }))) - Number(hidden(table.at(i, { [dim]: a }))));
+    for (const s of sibs.slice(0, 3)) out.push([...self, ...[[s, 1] as [string, number], ...down(s)].map(([y, k]) => [y, -k] as [string, number])]);
+    out.push([...self, ...up]);
+    if (dim === 'gruppe') out.push([[x, 1]], [[x, 1], ...up]);
+    return out;
+  };
+  for (const v of todo) {
+    if (certified(v)) continue;
+    const i = cellOf[v]!;
+    if (i < 0) continue;
+    const kinds: [boolean, boolean][] = kindOf[v] === 1 ? [[false, true], [true, true]] : kindOf[v] === 0 ? [[true, false], [true, true]] : [[true, false], [false, true]];
+    for (const [num, den] of kinds) {
+      const hidden = (j: number | undefined) => j !== undefined && (!num || table.tId[j]! >= 0) && (!den || table.nId[j]! >= 0);
+      const opts = MOVE_DIMS.map((dim) => options(i, dim, hidden));
+      // Combinations in order of the options (the likeliest first), at most `budget`.
+      const idx = MOVE_DIMS.map(() => 0);
+      for (let b = 0; b < budget && !certified(v); b++) {
+        tried++;
+        const m = new Map<number, number>();
+        let ok = true;
+        const rec = (dimIdx: number, over: Partial<Record<keyof ResultRow, string>>, coef: number) => {
+          if (!ok) return;
+          if (dimIdx === MOVE_DIMS.length) {
+            const j = table.at(i, over);
+            if (j === undefined) return;
+            if (!hidden(j)) ok = false;
+            else m.set(j, (m.get(j) ?? 0) + coef);
+            return;
+          }
+          for (const [y, k] of opts[dimIdx]![idx[dimIdx]!]!) rec(dimIdx + 1, { ...over, [MOVE_DIMS[dimIdx]!]: y }, coef * k);
+        };
+        rec(0, {}, 1);
+        if (ok && build([...m], num, den)) {
+          const st = steps();
+          if (st && st[0] + st[1] > 0) {
+            moved++;
+            if (st[0] > 0) record(st[0]);
+            if (st[1] > 0) record(-st[1]);
+          }
+        }
+        // Next combination (odometer, last dimension fastest).
+        let k = MOVE_DIMS.length - 1;
+        while (k >= 0 && ++idx[k]! >= opts[k]!.length) idx[k--] = 0;
+        if (k < 0) break;
+      }
+      if (certified(v)) break;
+    }
+  }
+  for (const u of support) d[u] = 0;
+  if (process.env.MOVE_DEBUG) {
+    let shown = 0;
+    for (const v of todo) {
+      if (certified(v) || shown++ >= 6) continue;
+      const i = cellOf[v]!;
+      const r = table.rows[i]!;
+      const st = (j: number | undefined) => (j === undefined ? '-' : `${table.tId[j]! >= 0 ? 'T' : 't'}${table.nId[j]! >= 0 ? 'N' : 'n'}(${r.teller === null ? '' : table.rows[j]!.teller}/${table.rows[j]!.nevner})`);
+      console.log(`${c.names[v]} ${cellKey(r)} seen [${seen.min[v]}, ${seen.max[v]}] self ${st(i)}`);
+      for (const dim of MOVE_DIMS) {
+        const x = field(r, dim);
+        const p = parentOf(dim, x, table.regions);
+        const kids = childrenOf(dim, x, table.regions)?.kids ?? [];
+        const sibs = p === null ? [] : (childrenOf(dim, p, table.regions)?.kids ?? []).filter((y) => y !== x);
+        console.log(`   ${dim}: parent ${p}=${p === null ? '' : st(table.at(i, { [dim]: p }))} sibs ${sibs.map((y) => `${y}=${st(table.at(i, { [dim]: y }))}`).join(' ')} kids ${kids.map((y) => `${y}=${st(table.at(i, { [dim]: y }))}`).join(' ')}`);
+      }
+    }
+  }
+  return { tried, moved };
 }
 
 const LP_EPS = 1e-6;
@@ -285,10 +508,13 @@ const LP_CAP = 1e6;
  * bounds become [⌈min⌉, ⌊max⌋]: that interval, not a proxy, decides "narrowed below width".
  * A solve that does not end optimal proves nothing: the unknown is taken as narrow (reported).
  */
-function lpBounds(c: Compiled, lo: Float64Array, hi: Float64Array, truth: Float64Array, isComp: Uint8Array, block: Int32Array, skip: Uint8Array, width: number, failed: string[]): LpWork {
+function lpBounds(
+  c: Compiled, lo: Float64Array, hi: Float64Array, truth: Float64Array, isComp: Uint8Array, block: Int32Array, skip: Uint8Array, width: number,
+  failed: string[], table: MoveTable | null,
+): LpWork {
   const t0 = performance.now();
   const n = c.names.length;
-  const work: LpWork = { candidates: 0, blockCertified: 0, componentCertified: 0, exact: 0, blocks: 0, components: 0, solves: 0, seconds: 0 };
+  const work: LpWork = { candidates: 0, moveCertified: 0, moves: 0, local: 0, localCertified: 0, blockCertified: 0, componentCertified: 0, exact: 0, blocks: 0, components: 0, solves: 0, seconds: 0, ms: {} };
   const sMin = Float64Array.from(truth);
   const sMax = Float64Array.from(truth);
   const certified = (v: number) =>
@@ -308,6 +534,14 @@ function lpBounds(c: Compiled, lo: Float64Array, hi: Float64Array, truth: Float6
   const relList = new Int32Array(relStart[n]!);
   const fill = relStart.slice(0, n);
   c.vars.forEach((vs, r) => vs.forEach((v) => (relList[fill[v]!++] = r)));
+  if (table) {
+    const st = moveCertificates(c, truth, table, pending, certified, { min: sMin, max: sMax }, width, relStart, relList);
+    work.moves = st.tried;
+    const before = pending.length;
+    pending = pending.filter((v) => !certified(v));
+    work.moveCertified = before - pending.length;
+    work.ms.moves = Math.round(performance.now() - t0);
+  }
   const local = new Int32Array(n).fill(-1);
   const relMark = new Int32Array(c.vars.length).fill(-1);
   let stamp = 0;
@@ -411,6 +645,68 @@ function lpBounds(c: Compiled, lo: Float64Array, hi: Float64Array, truth: Float6
     }
   };
 
+  // 1. Local LPs: a box of cells around the unknown's cell — per hierarchical dimension its value,
+  // ancestors, a few hidden siblings and a few hidden children of each — every unknown of those
+  // cells free, all others fixed at the truth: the unknown's max and min there are feasible points
+  // of the whole system (a local LP finds moves that differ from slice to slice, which the
+  // tensor moves cannot).
+  if (table) {
+    const cellOf = new Int32Array(n).fill(-1);
+    for (let i = 0; i < table.rows.length; i++) {
+      for (const ids of [table.tId, table.nId, table.cId]) if (ids[i]! >= 0 && cellOf[ids[i]!] === -1) cellOf[ids[i]!] = i;
+    }
+    const anyHidden = (j: number | undefined) => j !== undefined && (table.tId[j]! >= 0 || table.nId[j]! >= 0);
+    const inBox = new Uint8Array(n);
+    for (const v of pending) {
+      if (certified(v) || cellOf[v]! < 0) continue;
+      const i = cellOf[v]!;
+      const values = MOVE_DIMS.map((dim) => {
+        const x = field(table.rows[i]!, dim);
+        const kids = (y: string) => (childrenOf(dim, y, table.regions)?.kids ?? []).filter((k) => anyHidden(table.at(i, { [dim]: k }))).slice(0, 2);
+        const out = new Set<string>([x, ...kids(x)]);
+        for (let p = parentOf(dim, x, table.regions); p !== null; p = parentOf(dim, p, table.regions)) out.add(p);
+        const p = parentOf(dim, x, table.regions);
+        if (p !== null) for (const sb of kids(p).filter((y) => y !== x).slice(0, 2)) [sb, ...kids(sb).slice(0, 1)].forEach((y) => out.add(y));
+        return [...out];
+      });
+      const vars: number[] = [];
+      const visit = (k: number, over: Partial<Record<keyof ResultRow, string>>) => {
+        if (k === MOVE_DIMS.length) {
+          const j = table.at(i, over);
+          if (j === undefined) return;
+          for (const ids of [table.tId, table.nId, table.cId]) {
+            const u = ids[j]!;
+            if (u >= 0 && !inBox[u]) {
+              inBox[u] = 1;
+              vars.push(u);
+            }
+          }
+          return;
+        }
+        for (const y of values[k]!) visit(k + 1, { ...over, [MOVE_DIMS[k]!]: y });
+      };
+      visit(0, {});
+      for (const u of vars) inBox[u] = 0;
+      work.local++;
+      work.localVars = (work.localVars ?? 0) + vars.length;
+      const tb = performance.now();
+      const model = build(vars);
+      work.ms.build = (work.ms.build ?? 0) + performance.now() - tb;
+      try {
+        const cost = new Float64Array(vars.length);
+        cost[vars.indexOf(v)] = 1;
+        solve(model, vars, cost, MAX);
+        if (!certified(v) && !isComp[v]) solve(model, vars, cost, MIN);
+      } finally {
+        model.dispose();
+      }
+    }
+    const beforeLocal = pending.length;
+    pending = pending.filter((v) => !certified(v));
+    work.localCertified = beforeLocal - pending.length;
+    work.ms.local = Math.round(performance.now() - t0);
+  }
+
   // 1. Blocks.
   const byBlock = new Map<number, number[]>();
   for (let v = 0; v < n; v++) {
@@ -433,9 +729,10 @@ function lpBounds(c: Compiled, lo: Float64Array, hi: Float64Array, truth: Float6
       model.dispose();
     }
   }
-  const before = pending.length;
+  const beforeBlocks = pending.length;
   pending = pending.filter((v) => !certified(v));
-  work.blockCertified = before - pending.length;
+  work.blockCertified = beforeBlocks - pending.length;
+  work.ms.blocks = Math.round(performance.now() - t0);
 
   // 2. Connected components of what is left.
   if (pending.length > 0) {
@@ -537,6 +834,21 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const compiled = compile(rels, unknowns);
   const det = determined(compiled);
   const { lo: los, hi: his } = bounds(compiled);
+  const moveTable = (): MoveTable => {
+    const id = new Map(unknowns.map((u, k) => [u, k] as const));
+    const look = (k: string) => id.get(k) ?? -1;
+    return {
+      rows: original,
+      tId: Int32Array.from(original, (_, i) => look(`t:${i}`)),
+      nId: Int32Array.from(original, (_, i) => (active(i) ? look(`n:${denClass(i)}`) : -1)),
+      cId: Int32Array.from(original, (_, i) => look(`c:${i}`)),
+      at: (i, over) => {
+        const j = index.get(cellKey(published[i]!, over));
+        return j !== undefined && active(j) ? j : undefined;
+      },
+      regions,
+    };
+  };
   const recovered: string[] = [];
   let lp: LpWork | undefined;
   if (o.lp === true) {
@@ -550,7 +862,7 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
     });
     lp = lpBounds(
       compiled, los, his, Float64Array.from(unknowns, (u) => truth.get(u)!), Uint8Array.from(unknowns, (u) => (u.startsWith('c:') ? 1 : 0)),
-      block, Uint8Array.from(unknowns, (u) => (det.has(u) ? 1 : 0)), o.width, recovered,
+      block, Uint8Array.from(unknowns, (u) => (det.has(u) ? 1 : 0)), o.width, recovered, o.moves === false ? null : moveTable(),
     );
   }
   const inconsistent: string[] = [];
