@@ -6,7 +6,8 @@
  * (<store>.rows.tsv: the fields the attacker reads) so later runs attack only.
  * Run: node --import tsx bench/attack-lp.bench.ts STORE.duckdb [--no-lp] [--fresh] [ID …]
  */
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { cpus, loadavg } from 'node:os';
 import { CATALOGUE } from '../src/catalogue/index.ts';
 import type { ResultRow } from '../src/contract/results.ts';
@@ -38,8 +39,8 @@ function dec(f: string[], off: number): ResultRow {
 let rows: ResultRow[] = [];
 let safe: ResultRow[] = [];
 if (existsSync(cache) && !args.includes('--fresh')) {
-  for (const line of readFileSync(cache, 'utf8').split('\n')) {
-    if (line === '') continue;
+  for await (const line of createInterface({ input: createReadStream(cache), crlfDelay: Infinity })) {
+    if (line === '' || (ids.length > 0 && !ids.includes(line.slice(0, line.indexOf('\t'))))) continue;
     const f = line.split('\t');
     rows.push(dec(f, 0));
     safe.push(dec(f, KEYS.length));

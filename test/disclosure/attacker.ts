@@ -354,6 +354,7 @@ function moveCertificates(
   };
   let tried = 0;
   let moved = 0;
+  const why = { published: 0, broken: 0, zero: 0, moved: 0 };
   /** Apply cell-space move m (cells × coef) to the kinds; false when a moved cell is published. */
   const build = (m: readonly [number, number][], num: boolean, den: boolean): boolean => {
     for (const u of support) d[u] = 0;
@@ -453,8 +454,12 @@ function moveCertificates(
           for (const [y, k] of opts[dimIdx]![idx[dimIdx]!]!) rec(dimIdx + 1, { ...over, [MOVE_DIMS[dimIdx]!]: y }, coef * k);
         };
         rec(0, {}, 1);
+        if (!ok) why.published++;
         if (ok && build([...m], num, den)) {
           const st = steps();
+          if (st === null) why.broken++;
+          else if (st[0] + st[1] === 0) why.zero++;
+          else why.moved++;
           if (st && st[0] + st[1] > 0) {
             moved++;
             if (st[0] > 0) record(st[0]);
@@ -471,6 +476,7 @@ function moveCertificates(
   }
   for (const u of support) d[u] = 0;
   if (process.env.MOVE_DEBUG) {
+    console.log(why);
     let shown = 0;
     for (const v of todo) {
       if (certified(v) || shown++ >= 6) continue;
