@@ -55,9 +55,9 @@ export interface AttackReport {
 const QN = 1000000007;
 // A pooled window's period is written `2021-2023` (periodeKey): it never meets its last year.
 const field = (r: ResultRow, d: keyof ResultRow): string => (d === 'periode' ? periodeKey(r) : String(r[d]));
-const cellKey = (r: ResultRow, over: Partial<Record<keyof ResultRow, string>> = {}): string =>
-  (['indikator', 'maal', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const)
-    .map((d) => over[d] ?? field(r, d)).join('|');
+const KEY_DIMS = ['indikator', 'maal', 'kohort', 'periode', 'botid', 'lovregime', 'region', 'gruppe', 'kjonn'] as const;
+const KEY_POS: Partial<Record<keyof ResultRow, number>> = Object.fromEntries(KEY_DIMS.map((d, k) => [d, k]));
+const cellKey = (r: ResultRow, over: Partial<Record<keyof ResultRow, string>> = {}): string => KEY_DIMS.map((d) => over[d] ?? field(r, d)).join('|');
 // A population is one (lovregime, gruppe, kjonn, region) within one universe (indikator, kohort,
 // periode, botid). Cells of different cohorts or years since settlement count different persons
 // or the same persons at different times (people move, emigrate): equal denominators there are a
@@ -354,7 +354,6 @@ function moveCertificates(
   };
   let tried = 0;
   let moved = 0;
-  const why = { published: 0, broken: 0, zero: 0, moved: 0 };
   /** Apply cell-space move m (cells × coef) to the kinds; false when a moved cell is published. */
   const build = (m: readonly [number, number][], num: boolean, den: boolean): boolean => {
     for (const u of support) d[u] = 0;
@@ -454,12 +453,8 @@ function moveCertificates(
           for (const [y, k] of opts[dimIdx]![idx[dimIdx]!]!) rec(dimIdx + 1, { ...over, [MOVE_DIMS[dimIdx]!]: y }, coef * k);
         };
         rec(0, {}, 1);
-        if (!ok) why.published++;
         if (ok && build([...m], num, den)) {
           const st = steps();
-          if (st === null) why.broken++;
-          else if (st[0] + st[1] === 0) why.zero++;
-          else why.moved++;
           if (st && st[0] + st[1] > 0) {
             moved++;
             if (st[0] > 0) record(st[0]);
@@ -475,24 +470,6 @@ function moveCertificates(
     }
   }
   for (const u of support) d[u] = 0;
-  if (process.env.MOVE_DEBUG) {
-    console.log(why);
-    let shown = 0;
-    for (const v of todo) {
-      if (certified(v) || shown++ >= 6) continue;
-      const i = cellOf[v]!;
-      const r = table.rows[i]!;
-      const st = (j: number | undefined) => (j === undefined ? '-' : `${table.tId[j]! >= 0 ? 'T' : 't'}${table.nId[j]! >= 0 ? 'N' : 'n'}(${r.teller === null ? '' : table.rows[j]!.teller}/${table.rows[j]!.nevner})`);
-      console.log(`${c.names[v]} ${cellKey(r)} seen [${seen.min[v]}, ${seen.max[v]}] self ${st(i)}`);
-      for (const dim of MOVE_DIMS) {
-        const x = field(r, dim);
-        const p = parentOf(dim, x, table.regions);
-        const kids = childrenOf(dim, x, table.regions)?.kids ?? [];
-        const sibs = p === null ? [] : (childrenOf(dim, p, table.regions)?.kids ?? []).filter((y) => y !== x);
-        console.log(`   ${dim}: parent ${p}=${p === null ? '' : st(table.at(i, { [dim]: p }))} sibs ${sibs.map((y) => `${y}=${st(table.at(i, { [dim]: y }))}`).join(' ')} kids ${kids.map((y) => `${y}=${st(table.at(i, { [dim]: y }))}`).join(' ')}`);
-      }
-    }
-  }
   return { tried, moved };
 }
 
@@ -547,6 +524,7 @@ function lpBounds(
     pending = pending.filter((v) => !certified(v));
     work.moveCertified = before - pending.length;
     work.ms.moves = Math.round(performance.now() - t0);
+    if (process.env.LP_PROGRESS) console.error(`lp moves: ${work.ms.moves} ms, ${pending.length} left of ${work.candidates}`);
   }
   const local = new Int32Array(n).fill(-1);
   const relMark = new Int32Array(c.vars.length).fill(-1);
@@ -664,7 +642,7 @@ function lpBounds(
     const anyHidden = (j: number | undefined) => j !== undefined && (table.tId[j]! >= 0 || table.nId[j]! >= 0);
     const inBox = new Uint8Array(n);
     for (const v of pending) {
-      if (certified(v) || cellOf[v]! < 0) continue;
+      if (certified(v) || cellOf[v]! < 0 || process.env.LP_LOCAL === '0') continue;
       const i = cellOf[v]!;
       const values = MOVE_DIMS.map((dim) => {
         const x = field(table.rows[i]!, dim);
@@ -711,6 +689,7 @@ function lpBounds(
     pending = pending.filter((v) => !certified(v));
     work.localCertified = beforeLocal - pending.length;
     work.ms.local = Math.round(performance.now() - t0);
+    if (process.env.LP_PROGRESS) console.error(`lp local: ${work.ms.local} ms, ${pending.length} left of ${work.candidates}`);
   }
 
   // 1. Blocks.
@@ -724,7 +703,7 @@ function lpBounds(
   const isPending = new Uint8Array(n);
   for (const v of pending) isPending[v] = 1;
   for (const [bk, vars] of byBlock) {
-    if (!pendingBlocks.has(bk)) continue;
+    if (!pendingBlocks.has(bk) || process.env.LP_BLOCKS !== '1') continue;
     const todo = vars.filter((v) => isPending[v] === 1 && !certified(v));
     if (todo.length === 0) continue;
     work.blocks++;
@@ -739,6 +718,7 @@ function lpBounds(
   pending = pending.filter((v) => !certified(v));
   work.blockCertified = beforeBlocks - pending.length;
   work.ms.blocks = Math.round(performance.now() - t0);
+    if (process.env.LP_PROGRESS) console.error(`lp blocks: ${work.ms.blocks} ms, ${pending.length} left of ${work.candidates}`);
 
   // 2. Connected components of what is left.
   if (pending.length > 0) {
@@ -840,6 +820,7 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
   const compiled = compile(rels, unknowns);
   const det = determined(compiled);
   const { lo: los, hi: his } = bounds(compiled);
+  const fieldsCache: (string[] | undefined)[] = [];
   const moveTable = (): MoveTable => {
     const id = new Map(unknowns.map((u, k) => [u, k] as const));
     const look = (k: string) => id.get(k) ?? -1;
@@ -849,7 +830,11 @@ export function attack(original: readonly ResultRow[], published: readonly Resul
       nId: Int32Array.from(original, (_, i) => (active(i) ? look(`n:${denClass(i)}`) : -1)),
       cId: Int32Array.from(original, (_, i) => look(`c:${i}`)),
       at: (i, over) => {
-        const j = index.get(cellKey(published[i]!, over));
+        let f = fieldsCache[i];
+        if (!f) fieldsCache[i] = f = KEY_DIMS.map((d) => field(published[i]!, d));
+        const g = f.slice();
+        for (const d in over) g[KEY_POS[d as keyof ResultRow]!] = over[d as keyof ResultRow]!;
+        const j = index.get(g.join('|'));
         return j !== undefined && active(j) ? j : undefined;
       },
       regions,
