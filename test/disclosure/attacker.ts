@@ -3,7 +3,11 @@
  * structure the public knows — which cells are totals of which, and which cells count the same
  * population) it builds every linear relation, then tries to recover each suppressed count
  * exactly (Gauss–Jordan elimination, exact arithmetic modulo a prime) or within a narrow interval
- * (bound propagation: counts ≥ 0, numerator ≤ denominator, parts ≤ totals).
+ * (bound propagation: counts ≥ 0, numerator ≤ denominator, parts ≤ totals). With `lp: true` the
+ * bounds are LP-strength (HiGHS, `lpBounds`): an unknown is proven wide by two feasible points
+ * (tensor moves along the table's sums, then local LPs over a box of cells), and only the
+ * unknowns without such proof get their exact LP interval over their connected component.
+ * Env (bench only): LP_PROGRESS=1 prints the stages, LP_LOCAL=0 / LP_BLOCKS=1 switch stages.
  * `original` is used only to know which cells share a denominator and to check the attacker's
  * own bounds against the truth.
  */
