@@ -109,6 +109,8 @@ export interface CoverageQuery {
   readonly kohort?: ResultRow['kohort'];
   /** Years since settlement (link 3); null elsewhere. */
   readonly botid?: number | null;
+  /** The group (default `alle`; the front page shows `intro` for intro-participant indicators). */
+  readonly gruppe?: ResultRow['gruppe'];
 }
 
 export interface Coverage {
@@ -136,7 +138,7 @@ export function coverage(protectedRows: readonly ResultRow[], q: CoverageQuery, 
   const persons = personLookup(protectedRows, original);
   const botid = q.botid ?? null;
   const match = (r: ResultRow) =>
-    r.indikator === q.indikator && r.maal === q.maal && r.regionniva === 'kommune' && r.gruppe === 'alle'
+    r.indikator === q.indikator && r.maal === q.maal && r.regionniva === 'kommune' && r.gruppe === (q.gruppe ?? 'alle')
     && r.lovregime === 'alle' && r.kjonn === 'alle' && r.botid === botid && (q.kohort === undefined || r.kohort === q.kohort);
   const pooledPublished = new Set<string>();
   const yearlyCells: [ResultRow, number][] = [];

@@ -1,12 +1,14 @@
 /**
  * The indicator page's regional view: a map and a sortable table of municipalities or counties.
- * Where a municipality's figure is suppressed, the table offers its county's figure (section 4.3).
+ * Where a municipality's yearly figure is suppressed, the map and the table show its pooled figure
+ * (the window ending in the chosen year, issue 11) and say so, else the table offers its county's
+ * figure (section 4.3).
  * With ?region= a county narrows the table to its municipalities and a municipality is marked.
  * The table has no link per row (hundreds of Tab stops): the region field above is the picker.
  * Sorting is by links in the column headers (GET, no JS), announced with aria-sort.
  */
 import type { Child } from 'hono/jsx';
-import type { ResultRow } from '../../../contract/results.ts';
+import { periodeKey, type ResultRow } from '../../../contract/results.ts';
 import { href, translator } from '../i18n.ts';
 import { gruppeName, nivaName } from '../labels.ts';
 import { Value } from '../components/value.tsx';
@@ -49,9 +51,21 @@ export function RegionSection(v: IndicatorView): Child {
   const countyRow = new Map(v.counties.map((r) => [r.region, r]));
   const lines: Line[] = [...byCode].filter(([code]) => inScope(code)).map(([code, row]) => ({ code, name: names.get(code)?.name ?? code, row }));
   const sorted = sortLines(lines, v.f.sort, v.f.retning);
+  const pools = new Map((v.pooled ?? []).filter((r) => r.regionniva === 'kommune' && isPublished(r)).map((r) => [r.region, r]));
   const values = new Map<string, MapValue>();
   for (const [code, r] of byCode) {
     const note = cellNote(v.lang, r);
+    const pool = r.status !== '' ? pools.get(code) : undefined;
+    if (pool) {
+      values.set(code, {
+        value: pool.verdi,
+        suppressed: false,
+        text: `${cellText(v.lang, pool, unit)} (${t('samlet', 'pooled')} ${periodeKey(pool)}, n = ${count(v.lang, pool.nevner ?? 0)}; ${t('årstallet er prikket', 'the yearly figure is suppressed')})`,
+        n: pool.nevner,
+        selected: chosen?.code === code,
+      });
+      continue;
+    }
     values.set(code, {
       value: r.status === '' ? r.verdi : null,
       suppressed: r.status === ':',
@@ -70,8 +84,8 @@ export function RegionSection(v: IndicatorView): Child {
       {suppressedCount > 0 ? (
         <p class="ds-alert suppressed-summary" data-color="info" data-size="sm">
           {t(
-            `${suppressedCount} av ${lines.length} tall er prikket for å hindre at enkeltpersoner kan gjenkjennes. Fylkets tall vises i stedet der det finnes.`,
-            `${suppressedCount} of ${lines.length} figures are suppressed to prevent individuals from being identified. The county's figure is shown instead where available.`,
+            `${suppressedCount} av ${lines.length} tall er prikket for å hindre at enkeltpersoner kan gjenkjennes. Kommunens samlede tall for flere år vises i stedet der det er publisert, ellers fylkets tall.`,
+            `${suppressedCount} of ${lines.length} figures are suppressed to prevent individuals from being identified. The municipality's pooled figure for several years is shown instead where published, else the county's figure.`,
           )}
         </p>
       ) : null}
@@ -91,7 +105,7 @@ export function RegionSection(v: IndicatorView): Child {
             </thead>
             <tbody>
               {sorted.map((l) => (
-                <RegionRow v={v} line={l} county={countyOf(v, l.code, countyRow)} unit={unit} selected={chosen?.code === l.code} />
+                <RegionRow v={v} line={l} pool={l.row.status !== '' ? pools.get(l.code) : undefined} county={countyOf(v, l.code, countyRow)} unit={unit} selected={chosen?.code === l.code} />
               ))}
             </tbody>
           </table>
@@ -135,7 +149,7 @@ function countyOf(v: IndicatorView, code: string, counties: ReadonlyMap<string, 
   return counties.get(county);
 }
 
-function RegionRow(p: { v: IndicatorView; line: Line; county: ResultRow | undefined; unit: Unit; selected: boolean }): Child {
+function RegionRow(p: { v: IndicatorView; line: Line; pool: ResultRow | undefined; county: ResultRow | undefined; unit: Unit; selected: boolean }): Child {
   const { v } = p;
   const row = p.line.row;
   const t = translator(v.lang);
@@ -147,7 +161,13 @@ function RegionRow(p: { v: IndicatorView; line: Line; county: ResultRow | undefi
       <th scope="row">{p.selected && v.f.niva === 'kommune' ? <a href={href(`/kommune/${p.line.code}`, v.lang)}>{p.line.name}</a> : p.line.name}</th>
       <td class="num">
         <Value lang={v.lang} row={row} unit={p.unit} />
-        {row.status === ':' && p.county ? (
+        {p.pool ? (
+          <span class="pool-fallback">
+            {`${t('Samlet', 'Pooled')} ${periodeKey(p.pool)}: `}
+            <Value lang={v.lang} row={p.pool} unit={p.unit} />
+            {p.pool.nevner !== null ? ` (n = ${count(v.lang, p.pool.nevner)})` : ''}
+          </span>
+        ) : row.status === ':' && p.county ? (
           <span class="county-fallback">
             {`${t('Fylket', 'County')} (${countyName}): `}
             <Value lang={v.lang} row={p.county} unit={p.unit} />

@@ -28,6 +28,8 @@ export interface IndicatorView {
   readonly meta: IndicatorMeta;
   readonly national: readonly ResultRow[];
   readonly regional: readonly ResultRow[];
+  /** Pooled municipal cells whose window ends in the chosen period (issue 11: the fallback for a suppressed year). */
+  readonly pooled?: readonly ResultRow[];
   readonly counties: readonly ResultRow[];
   readonly f: IndicatorFilters;
   readonly options: FilterOptions;
@@ -65,7 +67,7 @@ export async function indicatorPage(data: DashboardData, lang: Lang, url: URL, i
     chosen && chosen.code !== '0' ? data.results({ indikator: meta.id, region: [chosen.code], kjonn: ['alle'], maal: [f.maal] }) : Promise.resolve([]),
   ]);
   const view: IndicatorView = {
-    lang, url, meta, national, regional: regional.filter((r) => !isPooled(r)), counties: (f.niva === 'fylke' ? regional : counties).filter((r) => !isPooled(r)), f,
+    lang, url, meta, national, regional: regional.filter((r) => !isPooled(r)), pooled: regional.filter(isPooled), counties: (f.niva === 'fylke' ? regional : counties).filter((r) => !isPooled(r)), f,
     options: filterOptions(meta, national), regions, threshold: pub?.thresholds?.['minDenominator'],
     fallbacksFor: (pub?.fallbacks ?? []).filter((x) => x.indikator === meta.id),
     chosen, regionRows,
