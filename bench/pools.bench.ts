@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { loadavg } from 'node:os';
 import { CATALOGUE } from '../src/catalogue/index.ts';
 import type { ResultRow } from '../src/contract/results.ts';
 import { assertNoUnsafeCells, protectParallel } from '../src/disclosure/index.ts';
@@ -61,11 +62,14 @@ const sizes = lists.map((l) => l.length).sort((a, b) => b - a);
 console.log(`${rows.length} cells (${pooled} pooled), ${lists.length} universes, largest ${sizes.slice(0, 5).join(', ')}`);
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const { rows: safe, summary } = await protectParallel(rows, CATALOGUE, undefined, { workers });
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 assertNoUnsafeCells(safe);
 console.log(
-  `suppression: ${seconds.toFixed(1)} s; ${summary.primary} primary + ${summary.secondary} secondary; ` +
+  `suppression: ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (all threads; load ${loadavg().map((x) => x.toFixed(1)).join(' ')}); ${summary.primary} primary + ${summary.secondary} secondary; ` +
     `${pct(summary.cellsSuppressedShare)} of cells, ${pct(summary.personsSuppressedShare)} of persons; ` +
     `repairs ${summary.intervalRepairs}, coarsened ${summary.coarsened}${/WARNING/.test(summary.method) ? '; WARNING in method' : ''}`,
 );

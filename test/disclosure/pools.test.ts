@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_DISCLOSURE, assertNoUnsafeCells, isPrimaryUnsafe, protect, protectParallel } from '../../src/disclosure/index.ts';
 import { universes } from '../../src/disclosure/universe.ts';
 import { periodeKey, type ResultRow } from '../../src/contract/results.ts';
+import { anchoredPools } from '../../src/engine/cohort-windows.ts';
 import { attack } from './attacker.ts';
 import { catalogue, cell } from './helpers.ts';
 import { syntheticCatalogue, syntheticRows, withPools } from './synthetic.ts';
@@ -75,5 +76,72 @@ for (const [seed, scale] of [[1, 10], [3, 60]] as const) {
     assert.doesNotMatch(summary.method, /WARNING/);
     // The pooled cells keep their window through the workers.
     assert.equal(pools.length, rows.filter((r) => (r.vindu ?? 1) > 1).length);
+  });
+}
+
+/**
+ * Why the engine publishes only non-overlapping windows (engine/cohort-windows.ts `anchoredPools`):
+ * two overlapping pools differ by single years (2020-2022 − 2021-2023 = 2020 − 2023), so a table
+ * where each window with its own years is safe can still give a year away. Here 2020 is published,
+ * 2021–2023 hidden: each window alone reveals only sums of hidden years, together they give 2023.
+ */
+test('overlapping windows are not independent: each window alone is safe, together they reveal a year', () => {
+  const years: [number, number, number][] = [[2020, 10, 40], [2021, 6, 30], [2022, 5, 20], [2023, 2, 25]];
+  const yearly = years.map(([periode, teller, nevner]) => cell({ periode, region: '1101', teller, nevner }));
+  const rows = withPools(yearly, 3);
+  assert.deepEqual(rows.filter((r) => (r.vindu ?? 1) > 1).map(periodeKey), ['2020-2022', '2021-2023']);
+  const published = rows.map((r) => ((r.vindu ?? 1) === 1 && r.periode > 2020 ? { ...r, status: ':' as const, teller: null, nevner: null, verdi: null } : r));
+  const window = (w: string) => rows.flatMap((r, i) => {
+    const k = periodeKey(r);
+    const [a, b] = w.split('-').map(Number) as [number, number];
+    return k === w || ((r.vindu ?? 1) === 1 && r.periode >= a && r.periode <= b) ? [i] : [];
+  });
+  for (const w of ['2020-2022', '2021-2023']) {
+    const idx = window(w);
+    const rep = attack(idx.map((i) => rows[i]!), idx.map((i) => published[i]!), opts);
+    assert.deepEqual(rep.recovered, [], w);
+  }
+  const rep = attack(rows, published, opts);
+  assert.deepEqual(rep.inconsistent, []);
+  assert.ok(rep.recovered.some((x) => x.includes('= 2')), `the 2023 cell (2 persons) from the two pools: ${rep.recovered.join('; ')}`);
+});
+
+test('anchoredPools: windows that do not overlap, ending at the latest complete year of each sub-table', () => {
+  const yearly: ResultRow[] = [];
+  for (let y = 2015; y <= 2023; y++) yearly.push(cell({ periode: y, region: '1101', teller: 5, nevner: 20 }));
+  yearly.push({ ...cell({ periode: 2024, region: '1101', teller: 5, nevner: 20 }), forelopig: true });
+  // Another sub-table (botid 2) whose latest year is 2022.
+  for (let y = 2016; y <= 2022; y++) yearly.push(cell({ periode: y, region: '1101', teller: 5, nevner: 20, botid: 2 }));
+  const rolling = withPools(yearly.filter((r) => !r.forelopig && r.botid === null), 3).concat(withPools(yearly.filter((r) => r.botid === 2), 3));
+  const { rows, dropped } = anchoredPools([...rolling, yearly.find((r) => r.forelopig)!]);
+  const kept = (botid: number | null) => rows.filter((r) => (r.vindu ?? 1) > 1 && r.botid === botid).map(periodeKey).sort();
+  assert.deepEqual(kept(null), ['2015-2017', '2018-2020', '2021-2023']);
+  assert.deepEqual(kept(2), ['2017-2019', '2020-2022']); // anchored at 2022, not at the other sub-table's 2023
+  assert.equal(dropped, rolling.filter((r) => (r.vindu ?? 1) > 1).length - 5);
+  assert.equal(rows.filter((r) => (r.vindu ?? 1) === 1).length, yearly.length, 'every yearly cell is kept');
+});
+
+for (const [seed, scale] of [[2, 10], [4, 60]] as const) {
+  test(`non-overlapping windows: each window is a universe with its own years only; nothing recoverable (synthetic, seed ${seed})`, { timeout: 600_000 }, async () => {
+    const yearly = syntheticRows({ seed, fylker: 2, kommunerPerFylke: 3, perioder: 7, scale });
+    const { rows } = anchoredPools(withPools(yearly, 3));
+    const years = [...new Set(yearly.map((r) => r.periode))].sort((a, b) => a - b);
+    const windows = [...new Set(rows.filter((r) => (r.vindu ?? 1) > 1).map(periodeKey))].sort();
+    assert.deepEqual(windows, [`${years[1]}-${years[3]}`, `${years[4]}-${years[6]}`]);
+    // One universe per (indikator, kohort, botid) and window, plus the first year alone: no universe spans two windows.
+    const lists = universes(rows);
+    for (const list of lists) {
+      const periods = new Set(list.map((i) => periodeKey(rows[i]!)));
+      const pools = [...periods].filter((p) => p.includes('-'));
+      assert.ok(pools.length <= 1 && periods.size <= 4, [...periods].join(', '));
+    }
+    const { rows: safe, summary } = await protectParallel(rows, syntheticCatalogue(), DEFAULT_DISCLOSURE, { workers: 2 });
+    assertNoUnsafeCells(safe);
+    const rep = attack(rows, safe, opts);
+    assert.deepEqual(rep.inconsistent, []);
+    assert.deepEqual(rep.recovered, []);
+    assert.doesNotMatch(summary.method, /WARNING/);
+    const pools = safe.filter((r) => (r.vindu ?? 1) > 1);
+    console.log(`seed ${seed}: ${rows.length} cells, ${pools.length} pooled (${pools.filter((r) => r.status === '').length} published), ${lists.length} universes, recovered ${rep.recovered.length}`);
   });
 }

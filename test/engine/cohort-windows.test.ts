@@ -120,10 +120,10 @@ describe('pooled municipal windows (3 years)', () => {
       checked++;
     }
     assert.ok(checked > 20, `checked ${checked} pools`);
-    // I1 in Oslo 2019-2021: C active 2019, 2020, 2021 and A active 2021 → 4 person-years.
-    const oslo = pooled.find((r) => r.indikator === 'I1' && r.maal === 'grunnskole' && r.vindu === 3 && r.periode === 2021 && r.region === '0301' && r.gruppe === 'alle');
+    // I1 in Oslo 2021-2023: 2 persons active in 2021 (C and A), 1 in 2022, 1 in 2023 → 4 person-years.
+    const oslo = pooled.find((r) => r.indikator === 'I1' && r.maal === 'grunnskole' && r.vindu === 3 && r.periode === 2023 && r.region === '0301' && r.gruppe === 'alle');
     assert.ok(oslo);
-    assert.equal(periodeKey(oslo), '2019-2021');
+    assert.equal(periodeKey(oslo), '2021-2023');
     assert.equal((oslo.nevner ?? 0) + (oslo.mangler ?? 0), 4);
   });
 
@@ -132,7 +132,14 @@ describe('pooled municipal windows (3 years)', () => {
     assert.ok(pools.length > 0 && pools.every((r) => r.vindu === 3 && r.regionniva === 'kommune' && r.lovregime === 'alle' && r.kjonn === 'alle'));
     assert.ok(pools.some((r) => r.gruppe === 'ovrige'));
     const i1 = pools.filter((r) => r.indikator === 'I1');
-    assert.deepEqual([...new Set(i1.map((r) => r.periode))].sort(), [2021, 2022, 2023]); // 2019-2021 … 2021-2023; 2024 is open
+    // Windows that do not overlap, anchored at the latest complete year: 2021-2023 (2024 is open;
+    // 2018-2020 would start before the data, 2019-2021 and 2020-2022 overlap it).
+    assert.deepEqual([...new Set(i1.map((r) => r.periode))].sort(), [2023]);
+    const windows = (id: string, botid: number | null) => [...new Set(pools.filter((r) => r.indikator === id && r.botid === botid).map(periodeKey))].sort();
+    assert.deepEqual(windows('I5', null), ['2019-2021']);
+    // Link 3: anchored per years since settlement (each botid is its own sub-table).
+    const r1 = [...new Set(pools.filter((r) => r.indikator === 'R1').map((r) => r.botid))];
+    assert.ok(r1.length > 1 && r1.every((b) => windows('R1', b).length === 1), JSON.stringify(r1.map((b) => [b, windows('R1', b)])));
     assert.ok(!pools.some((r) => r.indikator === 'I3' && r.periode > 2020));
     // The yearly rows are the same with and without pools (in another order: the query is a UNION).
     const plain = (rows: readonly ResultRow[]) => rows.filter((r) => !r.vindu).map((r) => JSON.stringify(r)).sort();
