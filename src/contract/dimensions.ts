@@ -126,7 +126,9 @@ export const POOLED_PUBLICATION: Readonly<Record<Regionniva, LevelPublication | 
 
 /**
  * Default length of a pooled window in years (issue 11: 3, configurable with
- * ComputeOptions.poolYears). Windows overlap (2019-2021, 2020-2022, …); only complete years enter.
+ * ComputeOptions.poolYears; on by default in `compute`). Windows do not overlap: the latest ends
+ * with the latest complete cohort of its sub-table, the others 3, 6, … years before (2021-2023,
+ * 2018-2020, …; engine/cohort-windows.ts `anchoredPools`); only complete years enter.
  */
 export const DEFAULT_POOL_YEARS = 3;
 

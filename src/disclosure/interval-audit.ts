@@ -11,7 +11,7 @@ import type { ResultRow } from '../contract/results.ts';
 import { inequalityLines, type Lines } from './hierarchy.ts';
 import { lpNarrow, type LpStats } from './lp-bounds.ts';
 import { SparseEchelon } from './modular.ts';
-import type { Universe } from './universe.ts';
+import { popWeight, type Universe } from './universe.ts';
 
 /**
  * The relations, flat: relation r has terms vars/coefs[start[r]..start[r+1]), Σ coef·x + constant
@@ -265,7 +265,10 @@ export function intervalAudit(
     for (let c = classPop[k]!; c < nCells; c += nPop) if (classOfCell[c] === k && !hiddenCells[c]) out.push(u.cell[c]!);
     return out;
   };
-  const sourceCost = (s: number): number => (s >= 0 ? Math.max(0, rows[u.cell[s]!]!.nevner ?? 0) : Math.max(0, classN[-1 - s]!) * classPublished[-1 - s]!);
+  // Persons × the population's weight (a pooled cell is cheaper to hide than a year: universe.ts POOL_COST_WEIGHT).
+  const sourceCost = (s: number): number => (s >= 0
+    ? Math.max(0, rows[u.cell[s]!]!.nevner ?? 0) * popWeight(u.pops[s % nPop]!)
+    : Math.max(0, classN[-1 - s]!) * classPublished[-1 - s]! * popWeight(u.pops[classPop[-1 - s]!]!));
   /** Relations within a few hops of v (a count pinned through a chain of hidden ones has no
    * published source on its own relations: the repair must reach further out). */
   const around = (v: number): number[] => {

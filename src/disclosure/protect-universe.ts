@@ -12,7 +12,7 @@ import { intervalAudit, type IntervalFinding } from './interval-audit.ts';
 import type { LpStats } from './lp-bounds.ts';
 import { solveLines, type Layer, type LineProblem } from './line-solver.ts';
 import { isPrimaryUnsafe } from './primary.ts';
-import type { Universe } from './universe.ts';
+import { popWeight, type Universe } from './universe.ts';
 
 export interface UniverseOutcome {
   /** Row indices to suppress. */
@@ -57,6 +57,7 @@ function populationProblem(rows: readonly ResultRow[], u: Universe, lines: Lines
     const key = Array.from(value, (x) => (Number.isNaN(x) ? '' : String(x))).join(',');
     if (!layers.has(key)) layers.set(key, { value, counts: true });
   });
+  for (let p = 0; p < nPop; p++) cost[p] = cost[p]! * popWeight(u.pops[p]!);
   // Layers are checked in batches of 8 (the line mask is one byte).
   const all = [...layers.values()];
   const choosable = new Uint8Array(nPop).fill(1);
@@ -124,7 +125,7 @@ function familyProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
       const v = f * nPop + p;
       const n = r.nevner ?? 0;
       base[v] = r.status === ':' || isPrimaryUnsafe(r, u.info[m]!, cfg) ? 1 : 0;
-      cost[v] = n;
+      cost[v] = n * popWeight(u.pops[p]!);
       choosable[v] = 1;
       LN[v] = n;
       if (kind === 'share') {

@@ -16,6 +16,18 @@ export interface Universe {
   readonly cell: Int32Array;
 }
 
+/**
+ * Cost weight of hiding a pooled cell against a yearly one (the secondary rules and the audit's
+ * repairs hide the cheapest cells, cost = persons × weight): the yearly figures come first, and a
+ * pool is published where it adds nothing a reader could use — otherwise the pool, not a year, is
+ * hidden. Without it, protection of a window hid yearly municipal cells to keep the larger pools.
+ */
+export const POOL_COST_WEIGHT = 0.1;
+
+const PERIODE = POP_DIMS.indexOf('periode');
+/** The cost weight of a population (values per POP_DIMS): POOL_COST_WEIGHT for a pooled window. */
+export const popWeight = (pop: readonly string[]): number => (pop[PERIODE]!.includes('-') ? POOL_COST_WEIGHT : 1);
+
 /** A population coordinate of a row (the period as its key, so a pool never meets its last year). */
 export function popValue(r: ResultRow, d: PopDim): string {
   return d === 'periode' ? periodeKey(r) : r[d];

@@ -23,7 +23,9 @@ import type { Store } from '../store/index.ts';
 import { silentProgress, type Progress } from '../shared/progress.ts';
 import { stageOutputFolder } from './output-folder.ts';
 import { guardAnalysisCells, runAnalyses, saveAnalyses, writeAnalysisOutputs, type AnalysisResult } from '../analysis/index.ts';
-import { coverage, informationLoss } from '../publish/information-loss.ts';
+import { informationLoss } from '../publish/information-loss.ts';
+import { DEFAULT_POOL_YEARS } from '../contract/dimensions.ts';
+import { headlineCoverage } from './coverage.ts';
 import type { ResultRow } from '../contract/results.ts';
 
 export type Step = 'fakta' | 'indikatorer' | 'prikking' | 'analyser' | 'lagring' | 'filer' | 'bytte' | 'bakgrunn';
@@ -36,7 +38,10 @@ export interface PublicationOptions {
   readonly workers?: number;
   readonly progress?: Progress;
   readonly catalogue?: readonly IndicatorMeta[];
-  /** Passed to the engine (e.g. a cohort per indicator). */
+  /**
+   * Passed to the engine (e.g. a cohort per indicator). Pooled municipal windows are on by default
+   * (`poolYears` DEFAULT_POOL_YEARS; 0 or 1 = yearly cells only).
+   */
   readonly compute?: Omit<ComputeOptions, 'progress'>;
   /**
    * The background formats (XLSX): 'wait' writes them before returning (compute), 'detach' returns
@@ -118,8 +123,8 @@ async function protectRows(
 
 /**
  * Information loss in the terms that matter (issue 11 item 6): suppressed cells and persons per
- * level, and per indicator the share of its latest cohort's persons who live in a municipality
- * with a published yearly or pooled figure (first measure, whole population). Printed and stored.
+ * level, and per indicator the share of its latest complete cohort's persons who live in a
+ * municipality with a published yearly or pooled figure (the headline cell: coverage.ts). Printed and stored.
  */
 function reportInformationLoss(
   protectedRows: readonly ResultRow[],
@@ -136,41 +141,19 @@ function reportInformationLoss(
         (l.withheldCells > 0 ? `; ${l.withheldCells} cells in withheld splits` : ''),
     );
   }
-  // Latest yearly municipal period and the smallest botid per indicator × first measure.
-  const latest = new Map<string, { periode: number; botid: number | null; kohort: ResultRow['kohort'] }>();
-  const first = new Map(catalogue.map((m) => [m.id, m.maal[0]?.kode]));
-  for (const r of original) {
-    if (r.regionniva !== 'kommune' || (r.vindu ?? 1) > 1 || r.maal !== first.get(r.indikator) || r.gruppe !== 'alle') continue;
-    const cur = latest.get(r.indikator);
-    if (!cur || r.periode > cur.periode || (r.periode === cur.periode && (r.botid ?? 0) < (cur.botid ?? 0))) {
-      latest.set(r.indikator, { periode: r.periode, botid: r.botid, kohort: r.kohort });
-    }
+  // Each indicator's headline cell (the front page's measure, group and botid), latest complete cohort.
+  const byIndicator: Record<string, { maal: string; gruppe: string; periode: number; botid: number | null; andel: number; andelAarlig: number }> = {};
+  for (const c of headlineCoverage(protectedRows, original, catalogue, false)) {
+    byIndicator[c.indikator] = { maal: c.maal, gruppe: c.gruppe, periode: c.periode, botid: c.botid, andel: c.share, andelAarlig: c.yearlyShare };
   }
-  const byIndicator: Record<string, { maal: string; periode: number; botid: number | null; andel: number }> = {};
-  // One pass to pick each indicator's municipal cells, so the person lookup is built on those alone.
-  const pick = (rows: readonly ResultRow[]) => {
-    const by = new Map<string, ResultRow[]>();
-    for (const r of rows) {
-      if (r.regionniva !== 'kommune' || !latest.has(r.indikator) || r.maal !== first.get(r.indikator)) continue;
-      let list = by.get(r.indikator);
-      if (!list) by.set(r.indikator, (list = []));
-      list.push(r);
-    }
-    return by;
-  };
-  const protectedBy = pick(protectedRows);
-  const originalBy = pick(original);
-  for (const [indikator, q] of latest) {
-    const maal = first.get(indikator) as string;
-    const query = { indikator, maal, periode: q.periode, kohort: q.kohort, botid: q.botid };
-    const c = coverage(protectedBy.get(indikator) ?? [], query, originalBy.get(indikator) ?? []);
-    byIndicator[indikator] = { maal, periode: q.periode, botid: q.botid, andel: c.share };
-  }
-  const shares = Object.values(byIndicator).map((c) => c.andel);
-  if (shares.length) {
+  const core = new Set(catalogue.filter((m) => m.kjerne).map((m) => m.id));
+  for (const [label, ids] of [['kjerneindikatorer', [...core]], ['alle indikatorer', Object.keys(byIndicator)]] as const) {
+    const shares = ids.flatMap((id) => (byIndicator[id] ? [byIndicator[id].andel] : []));
+    if (!shares.length) continue;
+    const en = label === 'kjerneindikatorer' ? 'core indicators' : 'all indicators';
     progress.step(
-      `  personer i en kommune med publisert tall (siste kull, per indikator): ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`,
-      `  persons in a municipality with a published figure (latest cohort, per indicator): ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`,
+      `  personer i en kommune med publisert års- eller samlet tall (siste hele kull, ${label}): ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`,
+      `  persons in a municipality with a published yearly or pooled figure (latest complete cohort, ${en}): ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`,
     );
   }
   return { nivaa: levels, kommunedekning: byIndicator };
@@ -189,7 +172,7 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
       return performance.now();
     };
     let t = mark('fakta');
-    const result = await (opts.engine ?? computeAll)(store, { ...opts.compute, progress });
+    const result = await (opts.engine ?? computeAll)(store, { poolYears: DEFAULT_POOL_YEARS, ...opts.compute, progress });
     const engineSeconds = since(t);
     seconds.fakta = result.secondsByLink.forberedelse;
     seconds.indikatorer = engineSeconds - seconds.fakta;

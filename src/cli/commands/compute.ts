@@ -4,6 +4,7 @@ import { CATALOGUE, DEFINITIONS, parseCohortOption, withCohorts } from '../../ca
 import { openStore } from '../../store/index.ts';
 import { UserError } from '../../shared/errors.ts';
 import { tr } from '../../shared/lang.ts';
+import { DEFAULT_POOL_YEARS } from '../../contract/dimensions.ts';
 import { consoleProgress } from '../../shared/progress.ts';
 import { choiceOption, intOption } from '../options.ts';
 import { existsSync } from 'node:fs';
@@ -33,7 +34,7 @@ export function registerCompute(program: Command): void {
     .option('--workers <n>', tr('tråder for prikkingen (standard: antall kjerner)', 'threads for disclosure control (default: the number of cores)'))
     .option('--xlsx <wait|skip>', tr('XLSX-filene: wait = skriv dem etter publiseringen (standard), skip = la dem være (API-et lager dem ved behov)', 'the XLSX files: wait = write them after publishing (default), skip = leave them out (the API builds them on request)'))
     .option('--analyses <on|off>', tr('justerte sammenligninger A1–A4 (analyser.csv) med resultatene', 'adjusted comparisons A1–A4 (analyser.csv) with the results'), 'on')
-    .option('--pool <years>', tr('kommunetall også for samlede vinduer på så mange år (0 = av; prøveordning, dobler tabellen)', 'municipal figures also for pooled windows of this many years (0 = off; trial, doubles the table)'), '0')
+    .option('--pool <years>', tr('kommunetall også for samlede vinduer på så mange år, uten overlapp, det siste slutter med siste hele kull (0 = av)', 'municipal figures also for pooled windows of this many years, not overlapping, the latest ending with the latest complete cohort (0 = off)'), String(DEFAULT_POOL_YEARS))
     .option('--quiet', tr('ingen fremdriftsutskrift', 'no progress output'))
     .option('--kohort <ID=kohort,…>', tr('annen kohort enn standard per indikator, f.eks. I4=startkohort', 'another cohort than the default per indicator, e.g. I4=startkohort'))
     .action(async (args: ComputeArgs) => runCompute(args));
@@ -68,7 +69,7 @@ export async function runCompute(args: ComputeArgs): Promise<void> {
       progress,
       ...(workers ? { workers } : {}),
       background: xlsx,
-      compute: { cohorts, ...(pool > 1 ? { poolYears: pool } : {}) },
+      compute: { cohorts, poolYears: pool },
       catalogue: withCohorts(CATALOGUE, cohorts),
       analyses: analyses === 'on',
     });
