@@ -46,7 +46,8 @@ export const METHOD =
   'then an audit of the reader\'s whole model (exact elimination mod p and bound propagation over all lines, intro and alle ' +
   '>= their groups, numerator <= denominator, sum of reasons <= n, denominators shared between measures) with repair ' +
   'until no hidden count other than a zero is narrower than minCount; zeros are not protected; pooled windows enter as ' +
-  'pool = sum of its years; for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount';
+  'pool = sum of its years (windows that do not overlap, each with its own years; a pooled cell is hidden rather than a year); ' +
+  'for sensitive measures teller = nevner is unsafe and no hidden complement may be bounded below minCount';
 
 /** Added to the method when `protectLarge` is on (split-withholding.ts). */
 const SPLIT_METHOD =

@@ -29,6 +29,11 @@ export interface LineProblem {
   /** 0 = this item must not be chosen as a secondary (e.g. a denominator seen from a measure). */
   readonly choosable: Uint8Array;
   readonly threshold: number;
+  /**
+   * 1 = the item, as a line's total, competes with the parts on cost (a pooled window, cheaper to
+   * hide than its years: universe.ts POOL_COST_WEIGHT). Other totals are hidden only when no part is left.
+   */
+  readonly cheapTotal?: Uint8Array;
 }
 
 interface Index {
@@ -149,9 +154,10 @@ function pick(p: LineProblem, hidden: Uint8Array, ix: Index, l: number, k: numbe
     }
     if (val[v]! > fallbackVal) [fallback, fallbackVal] = [v, val[v]!];
   }
+  const total = p.members[a]!;
+  if (p.cheapTotal?.[total] && !hidden[total] && p.choosable[total] && effectiveCost(p, ix, total, l, k) < bestCost) return total;
   if (best >= 0) return best;
   if (fallback >= 0 && fallbackVal > 0) return fallback;
-  const total = p.members[a]!;
   if (!hidden[total] && p.choosable[total]) return total;
   return fallback;
 }

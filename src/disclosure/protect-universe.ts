@@ -66,10 +66,15 @@ function populationProblem(rows: readonly ResultRow[], u: Universe, lines: Lines
     const batch = all.slice(b, b + 8);
     batches.push({
       nItems: nPop, start: lines.start, members: lines.members, mask: new Uint8Array(lines.dim.length).fill((1 << batch.length) - 1),
-      layers: batch, cost, choosable, threshold: cfg.minCount,
+      layers: batch, cost, choosable, threshold: cfg.minCount, cheapTotal: pooledPops(u),
     });
   }
   return { unsafe, batches };
+}
+
+/** 1 = population p is a pooled window (its cells compete with their years on cost: line-solver `cheapTotal`). */
+function pooledPops(u: Universe): Uint8Array {
+  return Uint8Array.from(u.pops, (pop) => (popWeight(pop) < 1 ? 1 : 0));
 }
 
 /** Phase 1: the hidden-population set H (1 = hidden), repeated over the batches until stable. */
@@ -139,6 +144,7 @@ function familyProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
     }
   });
   if (kind === 'median') return { fam, base, problem: null };
+  const pooled = pooledPops(u);
   const start: number[] = [0];
   const members: number[] = [];
   const mask: number[] = [];
@@ -165,7 +171,10 @@ function familyProblem(rows: readonly ResultRow[], u: Universe, lines: Lines, fa
     : [{ value: L0, counts: false }, { value: L1, counts: true }, { value: LN, counts: true }];
   return {
     fam, base,
-    problem: { nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask), layers, cost, choosable, threshold: cfg.minCount },
+    problem: {
+      nItems, start: Int32Array.from(start), members: Int32Array.from(members), mask: Uint8Array.from(mask), layers, cost, choosable, threshold: cfg.minCount,
+      cheapTotal: Uint8Array.from({ length: nItems }, (_, v) => pooled[v % nPop]!),
+    },
   };
 }
 
