@@ -46,13 +46,14 @@ export interface Shown {
 
 /**
  * The figure for a municipality in `periode`: its own year if published, else its pooled window
- * ending that year (or the latest published pool), else its county's year.
+ * holding that year (windows do not overlap; else the latest published pool), else its county's year.
  */
 export function fallbackFigure(rows: readonly ResultRow[], key: Key, code: string, county: string, periode: number | undefined): Shown {
   const own = rows.find((r) => matches(r, { ...key, regionniva: 'kommune', region: code, periode }));
   if (isPublished(own)) return { row: own, source: 'aar' };
   const pools = rows.filter((r) => isPooled(r) && r.region === code && r.regionniva === 'kommune' && isPublished(r) && matches(r, { ...key, vindu: windowOf(r) }));
-  const pool = pools.find((r) => r.periode === periode) ?? pools.sort((a, b) => b.periode - a.periode)[0];
+  const holds = (r: ResultRow) => periode !== undefined && r.periode - windowOf(r) < periode && periode <= r.periode;
+  const pool = pools.find(holds) ?? pools.sort((a, b) => b.periode - a.periode)[0];
   if (pool) return { row: pool, source: 'samlet' };
   const fylke = rows.find((r) => matches(r, { ...key, regionniva: 'fylke', region: county, periode }));
   if (isPublished(fylke)) return { row: fylke, source: 'fylke' };
