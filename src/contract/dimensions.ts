@@ -126,7 +126,7 @@ export const POOLED_PUBLICATION: Readonly<Record<Regionniva, LevelPublication | 
 
 /**
  * Default length of a pooled window in years (issue 11: 3, configurable with
- * ComputeOptions.poolYears; on by default in `compute`). Windows do not overlap: the latest ends
+ * ComputeOptions.poolYears, `compute --pool 3`; off by default for now). Windows do not overlap: the latest ends
  * with the latest complete cohort of its sub-table, the others 3, 6, … years before (2021-2023,
  * 2018-2020, …; engine/cohort-windows.ts `anchoredPools`); only complete years enter.
  */

@@ -24,7 +24,6 @@ import { silentProgress, type Progress } from '../shared/progress.ts';
 import { stageOutputFolder } from './output-folder.ts';
 import { guardAnalysisCells, runAnalyses, saveAnalyses, writeAnalysisOutputs, type AnalysisResult } from '../analysis/index.ts';
 import { informationLoss } from '../publish/information-loss.ts';
-import { DEFAULT_POOL_YEARS } from '../contract/dimensions.ts';
 import { headlineCoverage } from './coverage.ts';
 import type { ResultRow } from '../contract/results.ts';
 
@@ -38,10 +37,7 @@ export interface PublicationOptions {
   readonly workers?: number;
   readonly progress?: Progress;
   readonly catalogue?: readonly IndicatorMeta[];
-  /**
-   * Passed to the engine (e.g. a cohort per indicator). Pooled municipal windows are on by default
-   * (`poolYears` DEFAULT_POOL_YEARS; 0 or 1 = yearly cells only).
-   */
+  /** Passed to the engine (e.g. a cohort per indicator, `poolYears` for pooled municipal windows). */
   readonly compute?: Omit<ComputeOptions, 'progress'>;
   /**
    * The background formats (XLSX): 'wait' writes them before returning (compute), 'detach' returns
@@ -172,7 +168,7 @@ export async function runPublication(store: Store, opts: PublicationOptions): Pr
       return performance.now();
     };
     let t = mark('fakta');
-    const result = await (opts.engine ?? computeAll)(store, { poolYears: DEFAULT_POOL_YEARS, ...opts.compute, progress });
+    const result = await (opts.engine ?? computeAll)(store, { ...opts.compute, progress });
     const engineSeconds = since(t);
     seconds.fakta = result.secondsByLink.forberedelse;
     seconds.indikatorer = engineSeconds - seconds.fakta;
