@@ -188,28 +188,48 @@ export interface MunicipalityEffects {
  * (100/n) Σ [expit(η_i + a_k + c_kt(i)) − expit(η_i)]. Fitted once per outcome (all cohorts).
  */
 export function municipalityEffects(f: Frame, eta: Float64Array, known: readonly boolean[]): MunicipalityEffects {
-  const groupOf = new Map<number, number>();
-  const subOf = new Map<string, number>();
+  // Groups and sub-groups numbered in row order; sub-group key = municipality code × year span + year.
+  let minYear = Infinity;
+  let maxYear = -Infinity;
+  for (let i = 0; i < f.n; i++) {
+    minYear = Math.min(minYear, f.periode[i]!);
+    maxYear = Math.max(maxYear, f.periode[i]!);
+  }
+  const span = Number.isFinite(minYear) ? maxYear - minYear + 1 : 1;
+  const groupOf = new Int32Array(f.kommune.levels.length).fill(-1);
+  const subOf = new Map<number, number>();
   const parent: number[] = [];
-  const idx: number[] = [];
-  const sub: number[] = [];
+  const idx = new Int32Array(f.n);
+  const sub = new Int32Array(f.n);
+  let m = 0;
+  let groups = 0;
   for (let i = 0; i < f.n; i++) {
     const k = f.kommune.codes[i]!;
     if (!known[k]) continue;
-    let g = groupOf.get(k);
-    if (g === undefined) groupOf.set(k, (g = groupOf.size));
-    const key = `${k}|${f.periode[i]}`;
+    let g = groupOf[k]!;
+    if (g < 0) groupOf[k] = g = groups++;
+    const key = k * span + (f.periode[i]! - minYear);
     let sc = subOf.get(key);
     if (sc === undefined) {
       subOf.set(key, (sc = parent.length));
       parent.push(g);
     }
-    idx.push(i);
-    sub.push(sc);
+    idx[m] = i;
+    sub[m++] = sc;
   }
-  const y = Float64Array.from(idx, (i) => f.y[i]!);
-  const off = Float64Array.from(idx, (i) => eta[i]!);
-  const fit = fitNestedIntercepts(y, off, Int32Array.from(sub), Int32Array.from(parent), groupOf.size, { tol: 1e-3 });
+  const y = new Float64Array(m);
+  const off = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    y[j] = f.y[idx[j]!]!;
+    off[j] = eta[idx[j]!]!;
+  }
+  const fit = fitNestedIntercepts(y, off, sub.subarray(0, m), Int32Array.from(parent), groups);
+  // Each row's effect a_k + c_kt (0 outside the fitted municipalities).
+  const effect = new Float64Array(f.n);
+  for (let j = 0; j < m; j++) {
+    const sc = sub[j]!;
+    effect[idx[j]!] = fit.groupEffect[parent[sc]!]! + fit.subEffect[sc]!;
+  }
   return {
     sigmaKommune: fit.sigmaGroup,
     sigmaKommuneAar: fit.sigmaSub,
@@ -217,10 +237,7 @@ export function municipalityEffects(f: Frame, eta: Float64Array, known: readonly
       let b = 0;
       let s = 0;
       for (const i of u.rows) {
-        const k = f.kommune.codes[i]!;
-        const g = groupOf.get(k);
-        const sc = subOf.get(`${k}|${f.periode[i]}`);
-        const e = g === undefined || sc === undefined ? 0 : fit.groupEffect[g]! + fit.subEffect[sc]!;
+        const e = effect[i]!;
         b += e;
         s += expit(eta[i]! + e) - expit(eta[i]!);
       }

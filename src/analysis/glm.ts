@@ -71,39 +71,65 @@ export function linearPredictor(d: Design, coef: Float64Array, offset?: Float64A
 
 export const expit = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
-/** Accumulates X'WX (full p×p) and g = X'r; each row's non-empty slots are gathered first, upper triangle then mirrored. */
+/** A design's rows with the empty slots dropped and the columns in increasing order (built once per design). */
+interface SortedRows {
+  /** Non-empty slots of row i: cs/vs[i*k .. i*k + m[i]). */
+  readonly m: Uint8Array;
+  readonly cs: Int32Array;
+  readonly vs: Float64Array;
+}
+
+const sortedRowsCache = new WeakMap<Design, SortedRows>();
+
+function sortedRows(d: Design): SortedRows {
+  const hit = sortedRowsCache.get(d);
+  if (hit) return hit;
+  const { n, k, idx, val } = d;
+  const m = new Uint8Array(n);
+  const cs = new Int32Array(n * k);
+  const vs = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    const base = i * k;
+    let c0 = 0;
+    for (let a = 0; a < k; a++) {
+      const c = idx[base + a]!;
+      if (c < 0) continue;
+      // Insertion in increasing column order (k is small).
+      let j = c0++;
+      const v = val[base + a]!;
+      while (j > 0 && cs[base + j - 1]! > c) {
+        cs[base + j] = cs[base + j - 1]!;
+        vs[base + j] = vs[base + j - 1]!;
+        j--;
+      }
+      cs[base + j] = c;
+      vs[base + j] = v;
+    }
+    m[i] = c0;
+  }
+  const out = { m, cs, vs };
+  sortedRowsCache.set(d, out);
+  return out;
+}
+
+/** Accumulates X'WX (full p×p) and g = X'r over each row's non-empty slots (sorted once), upper triangle then mirrored. */
 function crossProducts(d: Design, w: Float64Array, r: Float64Array): { h: Float64Array; g: Float64Array } {
-  const { p, k, idx, val } = d;
+  const { p, k } = d;
+  const { m: ms, cs, vs } = sortedRows(d);
   const h = new Float64Array(p * p);
   const g = new Float64Array(p);
-  const cs = new Int32Array(k);
-  const vs = new Float64Array(k);
   for (let i = 0; i < d.n; i++) {
     const wi = w[i]!;
     const ri = r[i]!;
     const base = i * k;
-    let m = 0;
-    for (let a = 0; a < k; a++) {
-      const c = idx[base + a]!;
-      if (c < 0) continue;
-      // Keep the gathered columns in increasing order (insertion: k is small).
-      let j = m++;
-      const v = val[base + a]!;
-      while (j > 0 && cs[j - 1]! > c) {
-        cs[j] = cs[j - 1]!;
-        vs[j] = vs[j - 1]!;
-        j--;
-      }
-      cs[j] = c;
-      vs[j] = v;
-    }
-    for (let a = 0; a < m; a++) {
+    const end = base + ms[i]!;
+    for (let a = base; a < end; a++) {
       const ca = cs[a]!;
       const va = vs[a]!;
       g[ca] = g[ca]! + va * ri;
       const wva = wi * va;
       const row = ca * p;
-      for (let b = a; b < m; b++) {
+      for (let b = a; b < end; b++) {
         const ix = row + cs[b]!;
         h[ix] = h[ix]! + wva * vs[b]!;
       }

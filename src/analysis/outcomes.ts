@@ -67,9 +67,19 @@ const rank = (e: string) => `(${sql.listPosition(sql.listLit(CEFR), e)} - 1)`;
 
 /**
  * The row source of one outcome: columns person_id, periode, maaleaar, y (BOOLEAN/DOUBLE or NULL),
- * over the CTE `b` (person_fakta joined with personer).
+ * over the CTE `b` (person_fakta joined with personer). `utfallTable` may name a subset of `utfall`
+ * that holds every row the R outcomes can match (see frame.ts, prepareFrameSource); `extra`
+ * columns (expressions over `b`, with aliases) are added to the row source's columns.
  */
-export function outcomeSource(o: OutcomeSpec, ctx: FrameContext): string {
+export function outcomeSource(o: OutcomeSpec, ctx: FrameContext, utfallTable = 'utfall', extra: readonly string[] = []): string {
+  const text = outcomeSourceText(o, ctx, utfallTable);
+  if (extra.length === 0) return text;
+  // Every source starts with `SELECT b.person_id,`: further columns of `b` go right after it.
+  if (!text.startsWith('SELECT b.person_id,')) throw new Error(`outcome source ${o.key} does not start with SELECT b.person_id`);
+  return `SELECT b.person_id, ${extra.join(', ')},${text.slice('SELECT b.person_id,'.length)}`;
+}
+
+function outcomeSourceText(o: OutcomeSpec, ctx: FrameContext, utfallTable: string): string {
   const last = sql.dateLit(ctx.lastDate);
   const settledIntro = `b.maalgruppe = 'intro' AND b.bosatt_dato IS NOT NULL`;
   switch (o.indikator) {
@@ -86,7 +96,7 @@ export function outcomeSource(o: OutcomeSpec, ctx: FrameContext): string {
       const value = o.indikator === 'R1' ? '(uf.sysselsatt OR uf.under_utdanning)' : o.indikator === 'R2' ? 'uf.sysselsatt' : '(uf.yrkesinntekt >= 2 * g.verdi)';
       return `SELECT b.person_id, b.bosatt_aar AS periode, ${my} AS maaleaar,
     CASE WHEN uf.person_id IS NULL THEN NULL ELSE ${value} END AS y
-  FROM b LEFT JOIN utfall uf ON uf.person_id = b.person_id AND uf.aar = ${my} ${gJoin}
+  FROM b LEFT JOIN ${utfallTable} uf ON uf.person_id = b.person_id AND uf.aar = ${my} ${gJoin}
   WHERE ${settledIntro} AND ${my} <= ${sql.litNum(ctx.lastOutcomeYear ?? 0)}
     AND (b.utvandret_dato IS NULL OR b.utvandret_dato >= ${nov}) AND (b.dod_dato IS NULL OR b.dod_dato >= ${nov})`;
     }

@@ -7,7 +7,7 @@ import { runA3 } from './a3.ts';
 import { CHAIN_KEYS, runA2 } from './a2.ts';
 import { runA4a, runA4b, runA4c, runA4d } from './a4.ts';
 import { frameContext } from './context.ts';
-import { BASE_TABLE, loadFrame, materialiseBase, type Frame } from './frame.ts';
+import { dropFrameSource, loadFrameFrom, prepareFrameSource, type Frame } from './frame.ts';
 import { A4C_OUTCOME, OUTCOMES, type OutcomeSpec } from './outcomes.ts';
 
 /** Frames kept after A1 for the later analyses (chain links, A4a, A4b). */
@@ -46,13 +46,14 @@ export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Pro
     return out;
   };
   const ctx = await time('kontekst', () => frameContext(store));
-  await time('rammer', () => materialiseBase(store));
   const outcomes = OUTCOMES.filter((o) => (!opts.outcomes || opts.outcomes.includes(o.key)) && o.tables.every((t) => ctx.tables.has(t)));
+  const withA4c = A4C_OUTCOME.tables.every((t) => ctx.tables.has(t));
+  const src = await time('rammer', () => prepareFrameSource(store, ctx, withA4c ? [...outcomes, A4C_OUTCOME] : outcomes));
   const rows: AnalysisRow[] = [];
   const models: AnalysisModelInfo[] = [];
   const a1: { frame: Frame; result: A1Result }[] = [];
   for (const o of outcomes) {
-    const frame = await time('rammer', () => loadFrame(store, o, ctx, BASE_TABLE));
+    const frame = await time('rammer', () => loadFrameFrom(store, o, ctx, src));
     if (frame.n === 0) continue;
     const r1 = await time('A1', () => runA1(frame, { window, minN }));
     rows.push(...r1.rows);
@@ -80,8 +81,8 @@ export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Pro
     rows.push(...a4b.rows);
     if (a4b.meta) models.push(a4b.meta);
   }
-  if (A4C_OUTCOME.tables.every((t) => ctx.tables.has(t))) {
-    const f = await time('rammer', () => loadFrame(store, A4C_OUTCOME, ctx, BASE_TABLE));
+  if (withA4c) {
+    const f = await time('rammer', () => loadFrameFrom(store, A4C_OUTCOME, ctx, src));
     if (f.n > 0) {
       const c = await time('A4', () => runA4c(f, minN, window));
       rows.push(...c.rows);
@@ -89,7 +90,7 @@ export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Pro
     }
   }
   rows.push(...(await time('A4', () => runA4d(store, ctx.tables))));
-  await store.run(`DROP TABLE IF EXISTS ${BASE_TABLE}`);
+  await dropFrameSource(store);
   return { rows, models };
 }
 
