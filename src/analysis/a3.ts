@@ -104,7 +104,8 @@ function cellsOf(f: Frame): Int32Array {
   return out;
 }
 
-export function runA3(f: Frame, opts: A3Options): { rows: AnalysisRow[]; meta: AnalysisModelInfo | null } {
+/** `start`: the A1 model of the same frame, whose coefficients start the fit (warm start). */
+export function runA3(f: Frame, opts: A3Options, start?: FittedModel): { rows: AnalysisRow[]; meta: AnalysisModelInfo | null } {
   if (f.outcome.family !== 'binomial') throw new Error('A3 is implemented for shares');
   const rows: AnalysisRow[] = [];
   const years = [...new Set(f.periode)].sort((a, b) => a - b);
@@ -142,7 +143,7 @@ export function runA3(f: Frame, opts: A3Options): { rows: AnalysisRow[]; meta: A
   let meta: AnalysisModelInfo | null = null;
   if (overlap.length > 0 && perAct[0] >= opts.minOverlap && perAct[1] >= opts.minOverlap) {
     const set = new Set(overlap);
-    const m = fitModel(f, { extra: [{ name: 'ny_lov', values: Float64Array.from(f.nyLov) }] });
+    const m = fitModel(f, { extra: [{ name: 'ny_lov', values: Float64Array.from(f.nyLov) }], ...(start ? { startFrom: start } : {}) });
     const col = m.built.design.p - 1;
     // The average effect on the new-act persons of the overlap years (where both acts are observed).
     const r = regimeEffect(f, m, col, (i) => set.has(f.periode[i]!));

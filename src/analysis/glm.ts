@@ -51,6 +51,8 @@ export interface GlmOptions {
   readonly maxIter?: number;
   /** Stop when the largest coefficient change is below this. */
   readonly tol?: number;
+  /** Start values of the coefficients (binomial; zeros if absent), e.g. a related model's fit. */
+  readonly start?: Float64Array;
 }
 
 /** Linear predictor Xβ (+ offset) for every row. */
@@ -209,6 +211,7 @@ export function fitGlm(d: Design, y: Float64Array, opts: GlmOptions): GlmFit {
   const maxIter = opts.maxIter ?? 50;
   const tol = opts.tol ?? 1e-11;
   const coef = new Float64Array(p);
+  if (opts.start && opts.family === 'binomial') coef.set(opts.start.subarray(0, p));
   const aliased = new Uint8Array(p);
   const w = new Float64Array(n);
   const r = new Float64Array(n);

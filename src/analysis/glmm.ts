@@ -514,6 +514,9 @@ export function fitNestedIntercepts(
   let x1 = 0.3;
   let x2 = 0.1;
   let fx = f(x1, x2);
+  // (u, v) hold the modes at (x1, x2) only right after an accepted step.
+  let modesAtX = true;
+  let prevLen = Infinity;
   for (let it = 0; it < 100; it++) {
     const h1 = Math.max(1e-4, 1e-3 * Math.abs(x1));
     const h2 = Math.max(1e-4, 1e-3 * Math.abs(x2));
@@ -522,6 +525,7 @@ export function fitNestedIntercepts(
     const fp2 = f(x1, x2 + h2);
     const fm2 = f(x1, x2 - h2);
     const fpp = f(x1 + h1, x2 + h2);
+    modesAtX = false;
     const g1 = (fp1 - fm1) / (2 * h1);
     const g2 = (fp2 - fm2) / (2 * h2);
     let a = (fp1 - 2 * fx + fm1) / (h1 * h1);
@@ -530,7 +534,8 @@ export function fitNestedIntercepts(
     // Levenberg shift: make the Hessian positive definite (smallest eigenvalue ≥ 1e-6 · its scale).
     const tr = Math.abs(a) + Math.abs(d) + 1e-12;
     const lmin = (a + d) / 2 - Math.sqrt(((a - d) / 2) ** 2 + b * b);
-    if (lmin < 1e-6 * tr) {
+    const shifted = lmin < 1e-6 * tr;
+    if (shifted) {
       const shift = 1e-6 * tr - lmin + 1e-3 * tr;
       a += shift;
       d += shift;
@@ -554,17 +559,22 @@ export function fitNestedIntercepts(
         x2 += t * s2;
         fx = fn;
         accepted = true;
+        modesAtX = true;
         break;
       }
       t /= 2;
       if (t * len < tol) break;
     }
     if (!accepted || t * len < tol) break;
+    // A full Newton step that is small and much smaller than the last one: convergence is
+    // quadratic here, so the next step would be O(len²) < tol; stop without its 5 evaluations.
+    if (t === 1 && !shifted && len < Math.sqrt(tol) && len < 0.1 * prevLen) break;
+    prevLen = len;
   }
   const s1 = Math.min(maxSigma, Math.abs(x1));
   const s2 = Math.min(maxSigma, Math.abs(x2));
-  // Modes (u, v) at the optimum (the last evaluations were at neighbouring points).
-  const dev = laplace(s1, s2);
+  // Modes (u, v) at the optimum (unless the last evaluation was there).
+  const dev = modesAtX ? fx : laplace(s1, s2);
   const subEffect = new Float64Array(qs);
   for (let s = 0; s < qs; s++) subEffect[s] = s2 * v[subRank[s]!]!;
   return {

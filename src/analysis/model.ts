@@ -24,6 +24,12 @@ export interface ModelOptions {
   readonly factors?: readonly string[];
   readonly numerics?: readonly string[];
   readonly extra?: readonly { name: string; values: Float64Array }[];
+  /**
+   * Warm start: a fitted model of the same outcome whose coefficients start the columns of the
+   * same name (others at 0). Newton then needs fewer iterations; the fit is the same within the
+   * convergence tolerance (largest step 1e-11).
+   */
+  readonly startFrom?: FittedModel;
 }
 
 /** The numeric controls of a frame: unemployment, plus exact years since settlement for outcomes at a botid. */
@@ -34,7 +40,12 @@ export function controlNumerics(f: Frame): readonly string[] {
 export function fitModel(f: Frame, opts: ModelOptions = {}): FittedModel {
   const terms = frameTerms(f, opts.factors ?? CONTROL_FACTORS, opts.numerics ?? controlNumerics(f));
   const built = buildDesign(f.n, terms, opts.extra ?? []);
-  const fit = fitGlm(built.design, f.y, { family: f.outcome.family });
+  let start: Float64Array | undefined;
+  if (opts.startFrom) {
+    const by = new Map(opts.startFrom.fit.names.map((nm, j) => [nm, opts.startFrom!.fit.coef[j]!]));
+    start = Float64Array.from(built.design.names, (nm) => by.get(nm) ?? 0);
+  }
+  const fit = fitGlm(built.design, f.y, { family: f.outcome.family, ...(start ? { start } : {}) });
   const eta = linearPredictor(built.design, fit.coef);
   const mu = f.outcome.family === 'binomial' ? eta.map(expit) : Float64Array.from(eta);
   return { built, fit, eta, mu };

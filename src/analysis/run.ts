@@ -60,7 +60,7 @@ export async function runAnalyses(store: Store, opts: AnalysisOptions = {}): Pro
     models.push(r1.meta);
     if (KEEP.has(o.key)) a1.push({ frame, result: r1 });
     if (frame.outcome.family === 'binomial') {
-      const r3 = await time('A3', () => runA3(frame, { minOverlap }));
+      const r3 = await time('A3', () => runA3(frame, { minOverlap }, r1.model));
       rows.push(...r3.rows);
       if (r3.meta) models.push(r3.meta);
     }
