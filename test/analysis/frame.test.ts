@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frameContext } from '../../src/analysis/context.ts';
-import { frameSql, loadFrame } from '../../src/analysis/frame.ts';
-import { OUTCOMES } from '../../src/analysis/outcomes.ts';
+import { dropFrameSource, frameSql, loadFrame, loadFrameFrom, prepareFrameSource } from '../../src/analysis/frame.ts';
+import { A4C_OUTCOME, OUTCOMES } from '../../src/analysis/outcomes.ts';
 import { buildDesign, frameTerms } from '../../src/analysis/design.ts';
 import { fixtureStore } from '../engine/fixture-store.ts';
 import { HAND_DATA, LAST_DATE } from '../engine/hand-checked-data.ts';
@@ -65,6 +65,38 @@ test('frame rows on the hand-checked data: outcome, missing outcome counted, cov
     assert.equal(built.missing['ledighet'], 1);
     assert.equal(built.design.n, 2);
     assert.deepEqual(built.design.names, ['Intercept', 'sentralitet[mangler]', 'ledighet', 'ledighet_mangler']);
+  } finally {
+    await store.close();
+  }
+});
+
+test('the fast frame path (persons read once, one number per row) gives the reference frame exactly, every outcome', async () => {
+  const store = await fixtureStore(DATA, LAST_DATE);
+  try {
+    const ctx = await frameContext(store);
+    const outcomes = [...OUTCOMES, A4C_OUTCOME].filter((o) => o.tables.every((t) => ctx.tables.has(t)));
+    const src = await prepareFrameSource(store, ctx, outcomes);
+    let rows = 0;
+    for (const o of outcomes) {
+      const ref = await loadFrame(store, o, ctx);
+      const fast = await loadFrameFrom(store, o, ctx, src);
+      rows += ref.n;
+      assert.equal(fast.n, ref.n, o.key);
+      assert.equal(fast.outcomeMissing, ref.outcomeMissing, o.key);
+      for (const k of ['y', 'periode', 'maaleaar', 'nyLov'] as const) assert.deepEqual([...fast[k]], [...ref[k]], `${o.key} ${k}`);
+      for (const k of ['kommune', 'fylke', 'undergruppe'] as const) {
+        assert.deepEqual(fast[k].levels, ref[k].levels, `${o.key} ${k}`);
+        assert.deepEqual([...fast[k].codes], [...ref[k].codes], `${o.key} ${k}`);
+      }
+      for (const [name, f] of ref.factors) {
+        assert.deepEqual(fast.factors.get(name)!.levels, f.levels, `${o.key} ${name}`);
+        assert.deepEqual([...fast.factors.get(name)!.codes], [...f.codes], `${o.key} ${name}`);
+      }
+      for (const [name, v] of ref.numerics) assert.deepEqual([...fast.numerics.get(name)!], [...v], `${o.key} ${name}`);
+    }
+    // The fixture must exercise the path (rows in several outcomes, a missing outcome, missing controls).
+    assert.ok(rows >= 5, `only ${rows} rows over all outcomes`);
+    await dropFrameSource(store);
   } finally {
     await store.close();
   }
