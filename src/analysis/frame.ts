@@ -345,6 +345,27 @@ function localFactor(global: Factor, rix: Int32Array): Factor {
   return { codes, levels };
 }
 
+/**
+ * Row order by (cohort year, person position): a numeric sort of one key per row,
+ * (year − 1900) · 2^24 + position, when every key is distinct (one row per person and year);
+ * otherwise a comparison sort.
+ */
+function frameOrder(per: Int32Array, rix: Int32Array, order: Int32Array): Int32Array {
+  const n = per.length;
+  const keys = new Float64Array(n);
+  const rowOf = new Map<number, number>();
+  for (let r = 0; r < n; r++) {
+    const k = (per[r]! - YEAR0) * 2 ** 24 + order[rix[r]!]!;
+    keys[r] = k;
+    rowOf.set(k, r);
+  }
+  if (rowOf.size !== n || order.length >= 2 ** 24) {
+    return Int32Array.from(Array.from({ length: n }, (_, r) => r).sort((a, b) => per[a]! - per[b]! || order[rix[a]!]! - order[rix[b]!]!));
+  }
+  keys.sort();
+  return Int32Array.from(keys, (k) => rowOf.get(k)!);
+}
+
 /** Reads the frame of one outcome through a FrameSource (equal to loadFrame's frame). */
 export async function loadFrameFrom(store: Store, o: OutcomeSpec, ctx: FrameContext, src: FrameSource): Promise<Frame> {
   if (o.family !== 'binomial') return loadFrame(store, o, ctx, src.baseTable);
@@ -378,7 +399,7 @@ export async function loadFrameFrom(store: Store, o: OutcomeSpec, ctx: FrameCont
     yU[m++] = yy;
   }
   // The frame's order: cohort year, then municipality and person (the persons' order).
-  const sorted = Array.from({ length: n }, (_, r) => r).sort((a, b) => per[a]! - per[b]! || src.order[rixU[a]!]! - src.order[rixU[b]!]!);
+  const sorted = frameOrder(per, rixU, src.order);
   const rix = new Int32Array(n);
   const y = new Float64Array(n);
   const periode = new Int32Array(n);
