@@ -14,7 +14,6 @@ import {
   loadKommuner,
   loadResults,
   readAvailability,
-  readDataVersion,
   readPublication,
   readStoredCatalogue,
   regionNameMap,
@@ -26,6 +25,7 @@ import { NULL_CATEGORY } from '../shared/labels.ts';
 import type { Row, Store } from '../store/index.ts';
 import { readAnalyses, type AnalysesData } from './analyses-data.ts';
 import { sortValues } from './selection.ts';
+import { versionCache } from './version-cache.ts';
 
 export interface ApiData {
   version(): Promise<string>;
@@ -46,8 +46,6 @@ export interface ApiData {
   store: Store;
 }
 
-const VERSION_TTL_MS = 1000;
-
 /** The measure codes of an indicator in catalogue order (families like `hoved:*` by their prefix). */
 function measureOrder(meta: IndicatorMeta | undefined, codes: readonly string[]): string[] {
   if (!meta) return [...codes];
@@ -59,30 +57,7 @@ function measureOrder(meta: IndicatorMeta | undefined, codes: readonly string[])
 }
 
 export function apiData(store: Store, catalogueOverride?: readonly IndicatorMeta[]): ApiData {
-  let cachedVersion = '';
-  let perVersion = new Map<string, Promise<unknown>>();
-  // The version is re-read at most once a second: a re-publish in the same process shows within 1 s.
-  let versionRead: { at: number; value: Promise<string> } | null = null;
-  const currentVersion = (): Promise<string> => {
-    const now = Date.now();
-    if (!versionRead || now - versionRead.at > VERSION_TTL_MS) versionRead = { at: now, value: readDataVersion(store) };
-    return versionRead.value;
-  };
-  /** Memoises fn per data version, so a re-publish invalidates everything. */
-  const memo = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
-    const v = await currentVersion();
-    if (v !== cachedVersion) {
-      cachedVersion = v;
-      perVersion = new Map();
-    }
-    let p = perVersion.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = fn();
-      perVersion.set(key, p);
-      p.catch(() => perVersion.delete(key));
-    }
-    return p;
-  };
+  const { version: currentVersion, memo } = versionCache(store);
   const hasResults = () => memo('hasResults', () => hasTable(store, PUB_RESULTS));
   /** The distinct stored values of one column of an indicator (one column scan; zone maps skip other indicators). */
   const distinct = async (id: string, cols: string): Promise<Row[]> =>

@@ -9,6 +9,7 @@ import type { IndicatorMeta } from '../../catalogue/types.ts';
 import type { ResultRow } from '../../contract/results.ts';
 import { ANALYSIS_COLUMNS, type AnalysisRow } from '../../contract/analysis.ts';
 import { ingestReport } from '../ingest-report.ts';
+import { versionCache } from '../version-cache.ts';
 import { headlineBotid, headlineMeasure } from './select.ts';
 import {
   loadKommuner,
@@ -17,7 +18,6 @@ import {
   readAvailability,
   readPublication,
   readStoredCatalogue,
-  readDataVersion,
   resultsWhere,
   PUB_RESULTS,
   type PublicationMeta,
@@ -263,8 +263,38 @@ export function headlineKeyOf(meta: IndicatorMeta, keys: readonly NationalKey[] 
   return { maal, gruppe, botid };
 }
 
-/** The data version is re-read at most once a second (as the API does): a re-publish shows within 1 s. */
-const VERSION_TTL_MS = 1000;
+/** One indicator's headline rows: with its key when the national keys give it, else as headlineRowsOf found them. */
+export type HeadlineRows =
+  | { readonly meta: IndicatorMeta; readonly key: HeadlineKey; readonly rows: readonly ResultRow[] }
+  | { readonly meta: IndicatorMeta; readonly key: undefined; readonly maal: string | undefined; readonly rows: readonly ResultRow[] };
+
+/**
+ * The rows the cards of several indicators use, in one round: where the headline key is known from
+ * the national keys (per data version), only its measure (its group when `byGroup`, its years since
+ * settlement for link 3) is read; the other indicators go through headlineRowsOf.
+ */
+export async function headlineRows(data: DashboardData, metas: readonly IndicatorMeta[], base: Omit<ResultFilter, 'indikator'>, byGroup: boolean): Promise<HeadlineRows[]> {
+  const national = await data.nationalKeys(metas.map((m) => m.id));
+  const known = metas.map((m) => headlineKeyOf(m, national.get(m.id)));
+  const rest = metas.filter((_, i) => !known[i]);
+  const [exact, heads] = await Promise.all([
+    data.resultsOf(
+      metas.flatMap((m, i) => {
+        const k = known[i];
+        return k ? [{ indikator: m.id, ...base, maal: [k.maal], ...(byGroup ? { gruppe: [k.gruppe] } : {}), ...(k.botid !== null ? { botid: [String(k.botid)] } : {}) }] : [];
+      }),
+    ),
+    rest.length ? headlineRowsOf(data, rest, (meta) => ({ indikator: meta.id, ...base })) : Promise.resolve([]),
+  ]);
+  let e = 0;
+  let h = 0;
+  return metas.map((meta, i): HeadlineRows => {
+    const key = known[i];
+    if (key) return { meta, key, rows: exact[e++]! };
+    const head = heads[h++]!;
+    return { meta, key: undefined, maal: head.maal, rows: head.rows };
+  });
+}
 
 /**
  * Builds the dashboard's data access on a store. Region names and the catalogue are read once per
@@ -274,30 +304,7 @@ const VERSION_TTL_MS = 1000;
 export function storeData(store: Store): DashboardData {
   let regions: Promise<Regions> | undefined;
   let catalogue: Promise<readonly IndicatorMeta[]> | undefined;
-  let versionRead: { at: number; value: Promise<string> } | null = null;
-  const version = (): Promise<string> => {
-    const now = Date.now();
-    if (!versionRead || now - versionRead.at > VERSION_TTL_MS) {
-      const value = readDataVersion(store);
-      versionRead = { at: now, value };
-      value.catch(() => (versionRead = null));
-    }
-    return versionRead.value;
-  };
-  let perVersion: { version: string; values: Map<string, Promise<unknown>> } = { version: '', values: new Map() };
-  /** fn's value, kept until the data version changes (a failure is not kept). */
-  const memo = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
-    const v = await version();
-    if (perVersion.version !== v) perVersion = { version: v, values: new Map() };
-    const values = perVersion.values;
-    let p = values.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = fn();
-      values.set(key, p);
-      p.catch(() => values.delete(key));
-    }
-    return p;
-  };
+  const { version, memo } = versionCache(store);
   const tables = () => memo('tables', () => readTables(store));
   const has = async (table: string) => (await tables()).has(table);
   return {

@@ -6,7 +6,7 @@
 import type { Child } from 'hono/jsx';
 import type { IndicatorMeta } from '../../../catalogue/types.ts';
 import type { ResultRow } from '../../../contract/results.ts';
-import { headlineKeyOf, headlineRowsOf, type DashboardData } from '../data.ts';
+import { headlineRows, type DashboardData } from '../data.ts';
 import { href, translator, type Lang } from '../i18n.ts';
 import { pick } from '../../../shared/lang.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, regimeShort, SUBGROUPS } from '../labels.ts';
@@ -31,27 +31,9 @@ export interface Headline {
 
 /** National rows of each indicator and the key its headline figure uses (rows read in one statement). */
 export async function loadHeadlines(data: DashboardData, metas: readonly IndicatorMeta[]): Promise<Headline[]> {
-  const base = { regionniva: ['land'], kjonn: ['alle'] };
-  // Where the headline key is known from the national keys (per data version), only its measure
-  // and, for link 3, its years since settlement are read (every group and act: the card shows them).
-  const national = await data.nationalKeys(metas.map((m) => m.id));
-  const known = metas.map((m) => headlineKeyOf(m, national.get(m.id)));
-  const rest = metas.filter((_, i) => !known[i]);
-  const [exact, heads] = await Promise.all([
-    data.resultsOf(metas.flatMap((m, i) => {
-      const k = known[i];
-      return k ? [{ indikator: m.id, ...base, maal: [k.maal], ...(k.botid !== null ? { botid: [String(k.botid)] } : {}) }] : [];
-    })),
-    rest.length ? headlineRowsOf(data, rest, (meta) => ({ indikator: meta.id, ...base })) : Promise.resolve([]),
-  ]);
-  let e = 0;
-  let h = 0;
-  return metas.map((meta, i) => {
-    const k = known[i];
-    if (k) return headline(meta, k.maal, exact[e++]!);
-    const head = heads[h++]!;
-    return headline(meta, head.maal, head.rows);
-  });
+  // Every group and act are read (the card shows them): the key's group is not a filter here.
+  const found = await headlineRows(data, metas, { regionniva: ['land'], kjonn: ['alle'] }, false);
+  return found.map((f) => headline(f.meta, f.key ? f.key.maal : f.maal, f.rows));
 }
 
 function headline(meta: IndicatorMeta, maal: string | undefined, rows: readonly ResultRow[]): Headline {

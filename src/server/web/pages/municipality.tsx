@@ -11,7 +11,7 @@ import type { IndicatorMeta, Unit } from '../../../catalogue/types.ts';
 import type { AnalysisRow } from '../../../contract/analysis.ts';
 import { periodeKey, type ResultRow } from '../../../contract/results.ts';
 import { NULL_CATEGORY } from '../../../shared/labels.ts';
-import { headlineKeyOf, headlineRowsOf, type DashboardData, type Region, type Regions } from '../data.ts';
+import { headlineRows, type DashboardData, type Region, type Regions } from '../data.ts';
 import { href, translator, type Lang } from '../i18n.ts';
 import { pick } from '../../../shared/lang.ts';
 import { gruppeName, leddHint, leddName, LEDD_ORDER, measureName, SUBGROUPS } from '../labels.ts';
@@ -67,26 +67,15 @@ export function fallbackFigure(rows: readonly ResultRow[], key: Key, code: strin
  * indicator whose key cannot be chosen that way has all its measures read as before.
  */
 async function indicatorLines(data: DashboardData, metas: readonly IndicatorMeta[], codes: readonly string[]): Promise<IndicatorLine[]> {
-  const base = { region: [...codes], kjonn: ['alle'], lovregime: ['alle'] };
-  const national = await data.nationalKeys(metas.map((m) => m.id));
-  const known = metas.map((m) => headlineKeyOf(m, national.get(m.id)));
-  const rest = metas.filter((_, i) => !known[i]);
-  const [exact, heads] = await Promise.all([
-    data.resultsOf(metas.flatMap((m, i) => {
-      const k = known[i];
-      return k ? [{ indikator: m.id, ...base, maal: [k.maal], gruppe: [k.gruppe], ...(k.botid !== null ? { botid: [String(k.botid)] } : {}) }] : [];
-    })),
-    rest.length ? headlineRowsOf(data, rest, (meta) => ({ indikator: meta.id, ...base })) : Promise.resolve([]),
-  ]);
-  let e = 0;
-  let h = 0;
-  return metas.map((meta, i) => {
-    const k = known[i];
-    if (k) {
+  const found = await headlineRows(data, metas, { region: [...codes], kjonn: ['alle'], lovregime: ['alle'] }, true);
+  return found.map((f) => {
+    const { meta } = f;
+    if (f.key) {
+      const k = f.key;
       const key: Key = { maal: k.maal, gruppe: k.gruppe, ...(k.botid !== null ? { botid: k.botid } : {}) };
-      return { meta, maal: k.maal, key, rows: exact[e++]!, unit: unitOf(meta, k.maal) };
+      return { meta, maal: k.maal, key, rows: f.rows, unit: unitOf(meta, k.maal) };
     }
-    const { maal, rows: mine } = heads[h++]!;
+    const { maal, rows: mine } = f;
     const gruppe = totalGroup(mine);
     const botid = meta.ledd === 'integreringsresultat' ? headlineBotid(mine) : null;
     const key: Key = { maal, gruppe, ...(botid !== null ? { botid } : {}) };
