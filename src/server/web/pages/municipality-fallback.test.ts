@@ -1,6 +1,6 @@
 /**
  * The municipality card's fallback (issue 11 item 3): the year if published, else the pooled window
- * that holds the year (windows do not overlap), else the latest pool, else the county.
+ * that holds the year (windows do not overlap), else the county's year; never a pool of other years.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ function row(p: Partial<ResultRow>): ResultRow {
 }
 const hidden = { status: ':' as const, teller: null, nevner: null, verdi: null };
 
-test('a suppressed year falls back to the pool holding it, then the latest pool, then the county', () => {
+test('a suppressed year falls back to the pool holding it, then the county, never to a pool of other years', () => {
   const rows = [
     ...[2018, 2019, 2020, 2021, 2022, 2023].map((periode) => row({ periode, ...hidden })),
     row({ periode: 2020, vindu: 3, verdi: 41 }),
@@ -30,6 +30,8 @@ test('a suppressed year falls back to the pool holding it, then the latest pool,
   assert.equal(at(2019).source, 'samlet');
   assert.equal(periodeKey(at(2019).row!), '2018-2020');
   assert.equal(periodeKey(at(2022).row!), '2021-2023');
-  assert.equal(periodeKey(at(2017).row!), '2021-2023', 'no pool holds 2017: the latest one');
+  assert.equal(at(2017).source, 'fylke', 'no pool holds 2017: the county year, not the 2021-2023 pool');
+  assert.equal(at(2017).row!.verdi, 30);
+  assert.equal(periodeKey(fallbackFigure(rows, key, '1820', '18', undefined).row!), '2021-2023', 'no year asked: the latest pool');
   assert.equal(fallbackFigure(rows.filter((r) => !r.vindu), key, '1820', '18', 2019).source, 'fylke');
 });

@@ -46,14 +46,15 @@ export interface Shown {
 
 /**
  * The figure for a municipality in `periode`: its own year if published, else its pooled window
- * holding that year (windows do not overlap; else the latest published pool), else its county's year.
+ * holding that year (windows do not overlap), else its county's year. A pool of other years is never
+ * shown in a year's place; without a year, the latest published pool.
  */
 export function fallbackFigure(rows: readonly ResultRow[], key: Key, code: string, county: string, periode: number | undefined): Shown {
   const own = rows.find((r) => matches(r, { ...key, regionniva: 'kommune', region: code, periode }));
   if (isPublished(own)) return { row: own, source: 'aar' };
   const pools = rows.filter((r) => isPooled(r) && r.region === code && r.regionniva === 'kommune' && isPublished(r) && matches(r, { ...key, vindu: windowOf(r) }));
   const holds = (r: ResultRow) => periode !== undefined && r.periode - windowOf(r) < periode && periode <= r.periode;
-  const pool = pools.find(holds) ?? pools.sort((a, b) => b.periode - a.periode)[0];
+  const pool = periode === undefined ? pools.sort((a, b) => b.periode - a.periode)[0] : pools.find(holds);
   if (pool) return { row: pool, source: 'samlet' };
   const fylke = rows.find((r) => matches(r, { ...key, regionniva: 'fylke', region: county, periode }));
   if (isPublished(fylke)) return { row: fylke, source: 'fylke' };
